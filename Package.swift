@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Waymark",
+    products: [
+        .library(name: "WaymarkCore", targets: ["WaymarkCore"]),
+        .executable(name: "waymark", targets: ["waymark"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "WaymarkCore",
+            dependencies: ["CLibYAML"]
+        ),
+        .executableTarget(
+            name: "waymark",
+            dependencies: [
+                "WaymarkCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "waymark-bench",
+            dependencies: ["WaymarkCore"]
+        ),
+        .testTarget(
+            name: "WaymarkCoreTests",
+            dependencies: ["WaymarkCore"]
+        ),
+        .testTarget(
+            name: "WaymarkCLITests",
+            dependencies: ["WaymarkCore"]
+        ),
+    ]
+)

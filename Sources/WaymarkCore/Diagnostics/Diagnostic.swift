@@ -1,0 +1,76 @@
+/// A problem found in a pack, answers or scenario file, with the place it points at.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+
+        private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public var location: SourceLocation
+    public var severity: Severity
+    public var message: String
+    /// A short hint such as "did you mean 'prompt'?"; rendered after the message.
+    public var suggestion: String?
+    /// Secondary places, such as the first definition of a duplicate id.
+    public var notes: [Diagnostic]
+
+    public init(
+        _ severity: Severity = .error, at location: SourceLocation, _ message: String,
+        suggestion: String? = nil, notes: [Diagnostic] = []
+    ) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.suggestion = suggestion
+        self.notes = notes
+    }
+
+    /// The one-line form `file:line:col: error: message; suggestion`.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let suggestion { text += "; \(suggestion)" }
+        return text
+    }
+}
+
+/// Diagnostics gathered during one load, so a single run reports every problem.
+public struct DiagnosticBag: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+
+    public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    public mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }
+
+    public mutating func error(at location: SourceLocation, _ message: String, suggestion: String? = nil) {
+        append(Diagnostic(.error, at: location, message, suggestion: suggestion))
+    }
+
+    public mutating func warning(at location: SourceLocation, _ message: String, suggestion: String? = nil) {
+        append(Diagnostic(.warning, at: location, message, suggestion: suggestion))
+    }
+
+    /// Diagnostics sorted by file, line and column, duplicates removed.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics
+            .filter { seen.insert($0).inserted }
+            .sorted { ($0.location, $0.severity) < ($1.location, $1.severity) }
+    }
+}
+
+/// A failure that stops a command before any checking can happen, such as an unreadable file.
+public struct FatalError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Thrown when a file was read but holds errors; carries them all.
+public struct DiagnosticsError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The texts of files read in this run, kept so that diagnostics can quote the offending line.
+public final class SourceFiles: @unchecked Sendable {
+    public static let shared = SourceFiles()
+
+    private var texts: [String: [Substring]] = [:]
+    private let lock = NSLock()
+
+    public init() {}
+
+    public func register(_ file: String, text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lock.withLock { texts[file] = lines }
+    }
+
+    /// The 1-based line of a registered file, without its line break.
+    public func line(_ file: String, _ number: Int) -> String? {
+        lock.withLock {
+            guard let lines = texts[file], number >= 1, number <= lines.count else { return nil }
+            var line = lines[number - 1]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            return String(line)
+        }
+    }
+
+    /// A renderer that quotes lines from this registry.
+    public func renderer(colour: Bool) -> DiagnosticRenderer {
+        DiagnosticRenderer(colour: colour) { [self] file, line in self.line(file, line) }
+    }
+}

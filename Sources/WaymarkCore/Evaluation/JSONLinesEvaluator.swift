@@ -1,0 +1,78 @@
+/// Evaluates a stream of answer sets, one JSON document per line, writing one JSON result per line.
+public struct JSONLinesEvaluator {
+    public let pack: Pack
+    public var maxLineLength = 1 << 20
+    private let evaluator: Evaluator
+    private let decoder: AnswersDecoder
+
+    public init(pack: Pack) {
+        self.pack = pack
+        evaluator = Evaluator(pack: pack)
+        decoder = AnswersDecoder(pack: pack)
+    }
+
+    /// Evaluates every line of `input`; problems go to `report` and do not stop later lines. Returns the number of invalid lines.
+    @discardableResult
+    public func run(file: String, input: LineReader, all: Bool = false,
+                    write: (String) -> Void, report: ([Diagnostic]) -> Void) -> Int {
+        var lineNumber = 0
+        var invalid = 0
+        while let line = input.next() {
+            lineNumber += 1
+            let bytes: [UInt8]
+            switch line {
+            case .tooLong(let length):
+                let diagnostic = Diagnostic(at: SourceLocation(file: file, line: lineNumber, column: 1),
+                                            "line is \(length) bytes, over the limit of \(maxLineLength) bytes")
+                invalid += 1
+                report([diagnostic])
+                write(Self.errorLine(lineNumber, [diagnostic]))
+                continue
+            case .text(let text):
+                bytes = text
+            }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            let reader = SchemaReader()
+            var id: String?
+            var answers: AnswerSet?
+            do {
+                if let node = try YAMLLoader.document(bytes, file: file) {
+                    let shifted = Self.shift(node, toLine: lineNumber)
+                    (id, answers) = decoder.decodeDocument(shifted, reader: reader)
+                }
+            } catch {
+                reader.bag.append(Diagnostic(at: SourceLocation(file: file, line: lineNumber, column: error.location.column), error.message))
+            }
+            if reader.bag.hasErrors || answers == nil {
+                invalid += 1
+                let diagnostics = reader.bag.sorted
+                report(diagnostics)
+                write(Self.errorLine(lineNumber, diagnostics))
+                continue
+            }
+            let evaluation = evaluator.evaluate(answers!)
+            var json = ResultReport(evaluation, pack: pack, all: all, caseID: id).json
+            if case .object(let fields) = json { json = .object([("line", .number(Double(lineNumber)))] + fields) }
+            write(json.compact + "\n")
+        }
+        return invalid
+    }
+
+    private static func errorLine(_ line: Int, _ diagnostics: [Diagnostic]) -> String {
+        JSONValue.object([("line", .number(Double(line))),
+                          ("errors", .array(diagnostics.map { .string($0.description) }))]).compact + "\n"
+    }
+
+    /// Each line is parsed alone, so its marks say line 1; this moves them to the line's place in the file.
+    static func shift(_ node: YAMLNode, toLine line: Int) -> YAMLNode {
+        var node = node
+        node.location.line += line - 1
+        node.end.line += line - 1
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items): node.content = .sequence(items.map { shift($0, toLine: line) })
+        case .mapping(let pairs): node.content = .mapping(pairs.map { YAMLPair(key: shift($0.key, toLine: line), value: shift($0.value, toLine: line)) })
+        }
+        return node
+    }
+}

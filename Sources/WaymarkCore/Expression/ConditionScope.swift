@@ -1,0 +1,37 @@
+/// The names a condition may use, which depend on where in the pack it is written.
+public struct ConditionScope: Sendable {
+    public var questions: [Question]
+    public var questionIndex: [String: Int]
+    /// Questions at or after this index are not visible (an `ask_if` sees only earlier questions).
+    public var visibleQuestions: Int
+    public var indicatorIndex: [String: Int]
+    public var derivedIndex: [String: Int]
+    public var outcomeIndex: [String: Int]
+    /// Tag → indicators carrying it, for `count()` and `undetermined()`.
+    public var tagIndex: [String: Set<Int>]
+    /// Every tag `count()` accepts, including vocabulary no indicator uses yet.
+    public var knownTags: Set<String>
+    public var allowsItems: Bool
+    public var allowsOutcome: Bool
+    /// How the place reads in a message, such as "an ask_if".
+    public var place: String
+
+    public init(questions: [Question], indicators: [Indicator] = [], categoryIDs: [String] = [], derivedIDs: [String] = [], outcomeIDs: [String] = [],
+                visibleQuestions: Int? = nil, allowsItems: Bool = true, allowsOutcome: Bool = false, place: String = "a condition") {
+        self.questions = questions
+        questionIndex = Dictionary(questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.visibleQuestions = visibleQuestions ?? questions.count
+        indicatorIndex = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        derivedIndex = Dictionary(derivedIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        outcomeIndex = Dictionary(outcomeIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var tags: [String: Set<Int>] = [:]
+        for (i, indicator) in indicators.enumerated() {
+            for tag in indicator.tags { tags[tag, default: []].insert(i) }
+        }
+        tagIndex = tags
+        knownTags = Set(tags.keys).union(Strength.allCases.map(\.rawValue)).union(categoryIDs)
+        self.allowsItems = allowsItems
+        self.allowsOutcome = allowsOutcome
+        self.place = place
+    }
+}

@@ -1,0 +1,59 @@
+/// A pack's files read and merged: list keys concatenated across files, other keys once.
+struct PackFiles {
+    static let listKeys = ["sources", "categories", "sections", "questions", "indicators", "derived",
+                           "outcomes", "services", "referrals", "notices"]
+    static let topLevelKeys = ["pack"] + listKeys
+
+    var header: YAMLNode?
+    var lists: [String: [YAMLNode]] = [:]
+    var contentHash = ""
+    var files: [String] = []
+
+    /// Reads a directory of `*.yaml` files or one file; YAML problems go into `reader`.
+    static func read(_ path: String, reader: SchemaReader) throws(FatalError) -> PackFiles {
+        var merged = PackFiles()
+        merged.files = TextFile.isDirectory(path) ? try TextFile.yamlFiles(in: path) : [path]
+        if merged.files.isEmpty { throw FatalError("\(path): error: no .yaml files in this directory") }
+        var hasher = SHA256()
+        var firstHeader: YAMLNode?
+        for file in merged.files {
+            let bytes = try TextFile.read(file)
+            hasher.update(Array((file as String).split(separator: "/").last.map(String.init)!.utf8) + [0])
+            hasher.update(bytes)
+            let root: YAMLNode?
+            do { root = try YAMLLoader.document(bytes, file: file) } catch {
+                reader.bag.append(error)
+                continue
+            }
+            guard let root, !root.isNull else { continue }
+            guard let pairs = root.mapping else {
+                reader.error(root, "a pack file must be a mapping of sections such as 'questions:', found \(root.kindDescription)")
+                continue
+            }
+            for pair in pairs {
+                let key = pair.key.scalar?.text ?? ""
+                if key == "pack" {
+                    if let firstHeader {
+                        reader.bag.append(Diagnostic(at: pair.key.location, "'pack' may appear only once",
+                                                     notes: [Diagnostic(.note, at: firstHeader.location, "'pack' was first given here")]))
+                    } else {
+                        firstHeader = pair.key
+                        merged.header = pair.value
+                    }
+                } else if listKeys.contains(key) {
+                    if pair.value.isNull { continue }
+                    guard let items = pair.value.sequence else {
+                        reader.error(pair.value, "'\(key)' must be a list, found \(pair.value.kindDescription)")
+                        continue
+                    }
+                    merged.lists[key, default: []] += items
+                } else {
+                    reader.error(pair.key, "unknown section '\(key.singleLineSafe)'",
+                                 suggestion: Suggestion.didYouMean(key, in: topLevelKeys) ?? "expected one of: \(topLevelKeys.joined(separator: ", "))")
+                }
+            }
+        }
+        merged.contentHash = hasher.finalize()
+        return merged
+    }
+}

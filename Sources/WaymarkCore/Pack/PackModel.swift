@@ -1,0 +1,211 @@
+/// A loaded, checked rule pack: everything the engine evaluates against.
+public struct Pack: Sendable {
+    public var info: PackInfo
+    public var sources: [Source]
+    public var categories: [Category]
+    public var sections: [Section]
+    public var questions: [Question]
+    public var indicators: [Indicator]
+    public var derived: [DerivedCondition]
+    public var outcomes: [Outcome]
+    public var services: [Service]
+    public var referrals: [Referral]
+    public var notices: [Notice]
+    /// SHA-256 of the pack's files, so a result can be replayed against exactly this pack.
+    public var contentHash: String
+    /// Indicators and derived conditions in an order where each comes after what it refers to.
+    public var evaluationOrder: [ItemReference]
+
+    public var questionIndex: [String: Int] = [:]
+    public var indicatorIndex: [String: Int] = [:]
+    public var derivedIndex: [String: Int] = [:]
+    public var outcomeIndex: [String: Int] = [:]
+    public var referralIndex: [String: Int] = [:]
+    public var serviceIndex: [String: Int] = [:]
+
+    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
+    public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
+    public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
+}
+
+/// The `pack:` header.
+public struct PackInfo: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var languages: [String]
+    public var location: SourceLocation
+}
+
+/// A document the rules trace to, such as a report, with its citable items.
+public struct Source: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var url: String?
+    public var items: [SourceItem]
+    public var location: SourceLocation
+}
+
+public struct SourceItem: Sendable {
+    public var id: String
+    public var text: LocalizedText
+    public var location: SourceLocation
+}
+
+/// An indicator dimension, such as one of the ILO's six.
+public struct Category: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var location: SourceLocation
+}
+
+/// A titled group of questions in the interview.
+public struct Section: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var location: SourceLocation
+}
+
+/// The kinds of answer a question takes.
+public enum QuestionType: String, Sendable, CaseIterable {
+    case yesNo = "yes_no", single, multi, number, text, date
+
+    /// How the type reads in a message: "a yes/no question".
+    public var describe: String {
+        switch self {
+        case .yesNo: return "a yes/no question"
+        case .single: return "a single-choice question"
+        case .multi: return "a multiple-choice question"
+        case .number: return "a number question"
+        case .text: return "a free-text question"
+        case .date: return "a date question"
+        }
+    }
+}
+
+public struct Choice: Sendable {
+    public var id: String
+    public var label: LocalizedText
+    public var location: SourceLocation
+}
+
+public struct Question: Sendable {
+    public var id: String
+    public var section: String?
+    public var type: QuestionType
+    public var prompt: LocalizedText
+    public var childPrompt: LocalizedText?
+    public var help: LocalizedText?
+    public var guidance: LocalizedText?
+    public var choices: [Choice]
+    public var min: Double?
+    public var max: Double?
+    public var askIf: Condition?
+    public var sensitive: Bool
+    public var sources: [SourceReference]
+    public var location: SourceLocation
+
+    public func choiceIndex(_ id: String) -> Int? { choices.firstIndex { $0.id == id } }
+}
+
+/// A citation `source/item` and where it was written.
+public struct SourceReference: Sendable, Hashable {
+    public var source: String
+    public var item: String
+    public var location: SourceLocation
+    public var description: String { "\(source)/\(item)" }
+}
+
+public enum Strength: String, Sendable, CaseIterable, Comparable {
+    case strong, medium, weak
+
+    private var rank: Int { self == .strong ? 0 : self == .medium ? 1 : 2 }
+    public static func < (a: Strength, b: Strength) -> Bool { a.rank < b.rank }
+}
+
+public struct Indicator: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var category: String
+    public var strength: Strength
+    public var populations: [String]
+    public var when: Condition
+    public var sources: [SourceReference]
+    public var location: SourceLocation
+
+    /// The tags `count()` matches on: id, category, strength and populations.
+    public var tags: Set<String> { Set([id, category, strength.rawValue] + populations) }
+}
+
+/// A named condition, usable in other conditions as `derived.<id>`.
+public struct DerivedCondition: Sendable {
+    public var id: String
+    public var title: LocalizedText?
+    public var description: LocalizedText?
+    public var when: Condition
+    public var sources: [SourceReference]
+    public var location: SourceLocation
+}
+
+public struct Outcome: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var when: Condition
+    public var sources: [SourceReference]
+    public var location: SourceLocation
+}
+
+public struct Service: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var contact: String?
+    public var location: SourceLocation
+}
+
+public enum Urgency: String, Sendable, CaseIterable, Comparable {
+    case immediate, within24h = "within_24h", routine
+
+    private var rank: Int { self == .immediate ? 0 : self == .within24h ? 1 : 2 }
+    public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
+
+    /// How the urgency reads to a person.
+    public var describe: String {
+        switch self {
+        case .immediate: return "now"
+        case .within24h: return "within 24 hours"
+        case .routine: return "routine"
+        }
+    }
+}
+
+public struct Referral: Sendable {
+    public var id: String
+    public var service: String
+    public var urgency: Urgency
+    public var when: Condition
+    public var because: LocalizedText?
+    public var sources: [SourceReference]
+    public var location: SourceLocation
+}
+
+/// A right or piece of information the caseworker must tell the person about.
+public struct Notice: Sendable {
+    public var id: String
+    public var title: LocalizedText?
+    public var when: Condition
+    public var text: LocalizedText
+    public var sources: [SourceReference]
+    public var location: SourceLocation
+}
+
+/// An indicator or derived condition, the two kinds of item conditions may refer to.
+public enum ItemReference: Sendable, Hashable {
+    case indicator(Int)
+    case derived(Int)
+}

@@ -1,0 +1,168 @@
+/// Reads YAML nodes against a schema, collecting every problem as a located diagnostic.
+public final class SchemaReader {
+    public var bag = DiagnosticBag()
+    /// Language codes text maps may use; the first is the default.
+    public var languages: [String] = ["en"]
+
+    public init() {}
+
+    public func error(_ node: YAMLNode, _ message: String, suggestion: String? = nil) {
+        bag.error(at: node.location, message, suggestion: suggestion)
+    }
+
+    /// A mapping's entries by key, after reporting keys not in `allowed` and `required` keys that are missing.
+    public func fields(_ node: YAMLNode, of what: String, allowed: [String], required: [String] = []) -> Fields? {
+        guard let pairs = node.mapping else {
+            error(node, "expected \(what) as a mapping, found \(node.kindDescription)")
+            return nil
+        }
+        var fields = Fields(node: node, reader: self)
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                error(pair.key, "keys must be plain words")
+                continue
+            }
+            guard allowed.contains(key) else {
+                error(pair.key, "unknown key '\(key)' in \(what)",
+                      suggestion: Suggestion.didYouMean(key, in: allowed) ?? "expected one of: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            fields.values[key] = pair.value
+            fields.keyNodes[key] = pair.key
+        }
+        for key in required where fields.values[key] == nil {
+            error(node, "\(what) is missing '\(key)'")
+        }
+        return fields
+    }
+
+    /// The entries of one mapping, with typed accessors that report wrong types.
+    public struct Fields {
+        public let node: YAMLNode
+        let reader: SchemaReader
+        var values: [String: YAMLNode] = [:]
+        var keyNodes: [String: YAMLNode] = [:]
+
+        init(node: YAMLNode, reader: SchemaReader) {
+            self.node = node
+            self.reader = reader
+        }
+
+        public subscript(key: String) -> YAMLNode? { values[key].flatMap { $0.isNull ? nil : $0 } }
+
+        public func has(_ key: String) -> Bool { values[key] != nil }
+
+        public func string(_ key: String) -> String? {
+            guard let node = self[key] else { return nil }
+            guard let scalar = node.scalar else {
+                reader.error(node, "'\(key)' must be a single value, found \(node.kindDescription)")
+                return nil
+            }
+            return scalar.text
+        }
+
+        /// An id: letters, digits and `_`, plus `-` where `allowHyphen`.
+        public func id(_ key: String = "id", allowHyphen: Bool = false) -> String? {
+            guard let text = string(key), let node = self[key] else { return nil }
+            if !SchemaReader.isValidID(text, allowHyphen: allowHyphen) {
+                reader.error(node, "'\(text.singleLineSafe)' is not a valid id",
+                             suggestion: "use letters, digits and '_'\(allowHyphen ? " or '-'" : ""), starting with a letter")
+                return nil
+            }
+            return text
+        }
+
+        public func bool(_ key: String) -> Bool? {
+            guard let node = self[key], let text = string(key) else { return nil }
+            switch text {
+            case "true": return true
+            case "false": return false
+            default:
+                reader.error(node, "'\(key)' must be true or false, found '\(text.singleLineSafe)'")
+                return nil
+            }
+        }
+
+        public func number(_ key: String) -> Double? {
+            guard let node = self[key], let text = string(key) else { return nil }
+            guard let value = SchemaReader.number(text), node.scalar?.isQuoted == false else {
+                reader.error(node, "'\(key)' must be a number, found '\(text.singleLineSafe)'")
+                return nil
+            }
+            return value
+        }
+
+        public func `enum`<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+            guard let node = self[key], let text = string(key) else { return nil }
+            guard let value = E(rawValue: text) else {
+                let names = E.allCases.map(\.rawValue)
+                reader.error(node, "'\(text.singleLineSafe)' is not a valid \(key)",
+                             suggestion: Suggestion.didYouMean(text, in: names) ?? "expected one of: \(names.joined(separator: ", "))")
+                return nil
+            }
+            return value
+        }
+
+        public func list(_ key: String) -> [YAMLNode]? {
+            guard let node = self[key] else { return nil }
+            guard let items = node.sequence else {
+                reader.error(node, "'\(key)' must be a list, found \(node.kindDescription)")
+                return nil
+            }
+            return items
+        }
+
+        public func stringList(_ key: String) -> [(String, YAMLNode)]? {
+            guard let items = list(key) else { return nil }
+            return items.compactMap { item in
+                guard let text = item.scalar?.text, !item.isNull else {
+                    reader.error(item, "expected a single value in '\(key)', found \(item.kindDescription)")
+                    return nil
+                }
+                return (text, item)
+            }
+        }
+
+        /// A text field: one string, or a map from language code to string.
+        public func text(_ key: String) -> LocalizedText? {
+            guard let node = self[key] else { return nil }
+            let language = reader.languages.first ?? "en"
+            if let scalar = node.scalar { return LocalizedText(scalar.text, language: language) }
+            guard let pairs = node.mapping else {
+                reader.error(node, "'\(key)' must be text or a map of language to text, found \(node.kindDescription)")
+                return nil
+            }
+            var values: [String: String] = [:]
+            for pair in pairs {
+                guard let code = pair.key.scalar?.text else { continue }
+                guard reader.languages.contains(code) else {
+                    reader.error(pair.key, "language '\(code.singleLineSafe)' is not in the pack's languages (\(reader.languages.joined(separator: ", ")))",
+                                 suggestion: "add it to pack.languages")
+                    continue
+                }
+                guard let text = pair.value.scalar?.text else {
+                    reader.error(pair.value, "the '\(code)' text must be a single value")
+                    continue
+                }
+                values[code] = text
+            }
+            if values[language] == nil {
+                reader.error(node, "'\(key)' has no text in the default language '\(language)'")
+            }
+            return LocalizedText(values: values, defaultLanguage: language)
+        }
+    }
+
+    /// Ids in conditions are words; source and pack ids may also hold hyphens.
+    public static func isValidID(_ text: String, allowHyphen: Bool = false) -> Bool {
+        guard let first = text.unicodeScalars.first, first.isIdentifierStart || (allowHyphen && first.isASCIIDigit) else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isIdentifierPart || (allowHyphen && ($0 == "-" || $0 == ".")) }
+    }
+
+    /// A decimal number as YAML writes one; nil for anything else, including `.inf` and `nan`.
+    public static func number(_ text: String) -> Double? {
+        guard !text.isEmpty, text.unicodeScalars.allSatisfy({ $0.isASCIIDigit || "+-.eE".unicodeScalars.contains($0) }),
+              let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+}

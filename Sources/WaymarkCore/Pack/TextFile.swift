@@ -1,0 +1,41 @@
+import Foundation
+
+/// Reads whole files for the loaders, registering their text for diagnostics.
+public enum TextFile {
+    /// The bytes of a file, or of standard input for `-`; throws only when the file cannot be read at all.
+    public static func read(_ path: String, limit: Int = YAMLLimits.standard.maxBytes) throws(FatalError) -> [UInt8] {
+        let bytes: [UInt8]
+        if path == "-" {
+            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw FatalError("\(path): error: no such file")
+            }
+            if isDirectory.boolValue { throw FatalError("\(path): error: is a directory, expected a file") }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+                throw FatalError("\(path):1:1: error: file is \(size) bytes, over the limit of \(limit) bytes")
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw FatalError("\(path): error: cannot read the file (check its permissions)")
+            }
+            bytes = Array(data)
+        }
+        SourceFiles.shared.register(path == "-" ? "<stdin>" : path, text: String(decoding: bytes, as: UTF8.self))
+        return bytes
+    }
+
+    /// The `.yaml` and `.yml` files directly inside a directory, sorted by name.
+    public static func yamlFiles(in directory: String) throws(FatalError) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+            throw FatalError("\(directory): error: cannot list the directory")
+        }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}

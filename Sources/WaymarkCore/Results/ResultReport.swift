@@ -1,0 +1,193 @@
+/// What a person or a script is told about one evaluation: the result shape of the contract (§4).
+public struct ResultReport: Sendable {
+    public struct Evidence: Sendable, Hashable {
+        public var question: String
+        public var answer: String
+    }
+
+    public struct IndicatorEntry: Sendable {
+        public var id: String
+        public var title: String
+        public var state: ItemState
+        public var strength: Strength
+        public var category: String
+        public var evidence: [Evidence]
+    }
+
+    public struct ReferralEntry: Sendable {
+        public var id: String
+        public var service: String
+        public var serviceTitle: String
+        public var contact: String?
+        public var urgency: Urgency
+        public var state: ItemState
+        public var because: String?
+        public var triggeredBy: [String]
+    }
+
+    public struct NoticeEntry: Sendable {
+        public var id: String
+        public var title: String?
+        public var text: String
+    }
+
+    public struct FollowUp: Sendable {
+        public var question: String
+        public var prompt: String
+        public var decides: [String]
+    }
+
+    public var packID: String
+    public var packVersion: String
+    public var packHash: String
+    public var outcome: (id: String, title: String)?
+    public var indicators: [IndicatorEntry]
+    public var referrals: [ReferralEntry]
+    public var notices: [NoticeEntry]
+    public var followUps: [FollowUp]
+    public var counts: (asked: Int, answered: Int, unknown: Int, declined: Int, notAsked: Int)
+    /// A case reference from the answers document, if it gave one.
+    public var caseID: String?
+
+    /// Builds the report; `all` also lists absent indicators.
+    public init(_ evaluation: Evaluation, pack: Pack, all: Bool = false, language: String? = nil, caseID: String? = nil) {
+        let support = Support(pack: pack, evaluation: evaluation)
+        packID = pack.info.id
+        packVersion = pack.info.version
+        packHash = pack.contentHash
+        self.caseID = caseID
+        outcome = evaluation.outcome.map { (pack.outcomes[$0].id, pack.outcomes[$0].title.text(language)) }
+        indicators = pack.indicators.indices.compactMap { i in
+            let state = evaluation.indicatorStates[i]
+            guard all || state != .absent else { return nil }
+            let indicator = pack.indicators[i]
+            return IndicatorEntry(id: indicator.id, title: indicator.title.text(language), state: state, strength: indicator.strength,
+                                  category: indicator.category, evidence: support.evidence(for: indicator.when))
+        }
+        referrals = pack.referrals.indices.compactMap { r in
+            let state = evaluation.referralStates[r]
+            guard state != .absent else { return nil }
+            let referral = pack.referrals[r]
+            let service = pack.service(referral.service)
+            return ReferralEntry(id: referral.id, service: referral.service, serviceTitle: service?.title.text(language) ?? referral.service,
+                                 contact: service?.contact, urgency: referral.urgency, state: state,
+                                 because: referral.because?.text(language),
+                                 triggeredBy: support.indicators(for: referral.when).map { pack.indicators[$0].id })
+        }
+        notices = pack.notices.indices.compactMap { n in
+            guard evaluation.noticeStates[n] == .present else { return nil }
+            let notice = pack.notices[n]
+            return NoticeEntry(id: notice.id, title: notice.title?.text(language), text: notice.text.text(language))
+        }
+        var decides: [Int: [String]] = [:]
+        for (key, questions) in evaluation.followUps {
+            let id: String
+            switch key {
+            case .indicator(let i): id = pack.indicators[i].id
+            case .referral(let r): id = pack.referrals[r].id
+            default: continue
+            }
+            for q in questions { decides[q, default: []].append(id) }
+        }
+        followUps = decides.keys.sorted().map { q in
+            FollowUp(question: pack.questions[q].id, prompt: pack.questions[q].prompt.text(language), decides: decides[q]!.sorted())
+        }
+        var c = (asked: 0, answered: 0, unknown: 0, declined: 0, notAsked: 0)
+        for q in pack.questions.indices {
+            guard evaluation.questionStatus[q] == .asked else { c.notAsked += 1; continue }
+            c.asked += 1
+            switch evaluation.answers[q] {
+            case .value: c.answered += 1
+            case .declined: c.declined += 1
+            case .unknown, nil: c.unknown += 1
+            }
+        }
+        counts = c
+    }
+
+    /// The result as the contract's JSON object.
+    public var json: JSONValue {
+        var object: [(String, JSONValue)] = []
+        if let caseID { object.append(("id", .string(caseID))) }
+        object += [
+            ("pack", .object([("id", .string(packID)), ("version", .string(packVersion)), ("hash", .string(packHash))])),
+            ("engine", .object([("name", .string(EngineInfo.name)), ("version", .string(EngineInfo.version))])),
+            ("outcome", outcome.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) } ?? .null),
+            ("indicators", .array(indicators.map { i in
+                .object([("id", .string(i.id)), ("state", .string(i.state.rawValue)), ("strength", .string(i.strength.rawValue)),
+                         ("category", .string(i.category)),
+                         ("evidence", .array(i.evidence.map { .object([("question", .string($0.question)), ("answer", .string($0.answer))]) }))])
+            })),
+            ("referrals", .array(referrals.map { r in
+                var fields: [(String, JSONValue)] = [("id", .string(r.id)), ("service", .string(r.service)),
+                                                     ("urgency", .string(r.urgency.rawValue)), ("state", .string(r.state.rawValue))]
+                if let because = r.because { fields.append(("because", .string(because))) }
+                fields.append(("triggered_by", .array(r.triggeredBy.map(JSONValue.string))))
+                return .object(fields)
+            })),
+            ("notices", .array(notices.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })),
+            ("follow_up", .array(followUps.map { .object([("question", .string($0.question)), ("decides", .array($0.decides.map(JSONValue.string)))]) })),
+            ("questions", .object([("asked", .number(Double(counts.asked))), ("answered", .number(Double(counts.answered))),
+                                   ("unknown", .number(Double(counts.unknown))), ("declined", .number(Double(counts.declined))),
+                                   ("not_asked", .number(Double(counts.notAsked)))])),
+        ]
+        return .object(object)
+    }
+}
+
+/// Traces which answers and indicators stand behind a condition.
+struct Support {
+    let pack: Pack
+    let evaluation: Evaluation
+
+    /// The asked questions a condition reads, directly or through the rules it names, with their answers.
+    func evidence(for condition: Condition) -> [ResultReport.Evidence] {
+        var questions = Set<Int>()
+        collectQuestions(condition, into: &questions)
+        return questions.sorted().compactMap { q in
+            guard evaluation.questionStatus[q] == .asked else { return nil }
+            let question = pack.questions[q]
+            let answer: String
+            switch evaluation.answers[q] {
+            case .value(.text):
+                answer = "[free text not shown]"
+            case .some(let a): answer = a.fileForm(for: question)
+            case nil: answer = "unknown"
+            }
+            return ResultReport.Evidence(question: question.id, answer: answer)
+        }
+    }
+
+    private func collectQuestions(_ condition: Condition, into questions: inout Set<Int>) {
+        questions.formUnion(condition.questions)
+        for test in condition.tests {
+            if case .item(let item) = test {
+                switch item {
+                case .indicator(let i): collectQuestions(pack.indicators[i].when, into: &questions)
+                case .derived(let d): collectQuestions(pack.derived[d].when, into: &questions)
+                }
+            }
+        }
+    }
+
+    /// The present indicators a condition rests on, through derived conditions, `count()` and the outcome.
+    func indicators(for condition: Condition) -> [Int] {
+        var found = Set<Int>()
+        collectIndicators(condition, into: &found)
+        return found.sorted()
+    }
+
+    private func collectIndicators(_ condition: Condition, into found: inout Set<Int>) {
+        for test in condition.tests {
+            switch test {
+            case .item(.indicator(let i)) where evaluation.indicatorStates[i] == .present: found.insert(i)
+            case .item(.derived(let d)): collectIndicators(pack.derived[d].when, into: &found)
+            case .compare(let l, _, let r):
+                for i in l.indicators + r.indicators where evaluation.indicatorStates[i] == .present { found.insert(i) }
+            case .outcome:
+                if let o = evaluation.outcome { collectIndicators(pack.outcomes[o].when, into: &found) }
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import WaymarkCore
+print("placeholder")

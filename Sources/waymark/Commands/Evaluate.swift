@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import WaymarkCore
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate answers files against the pack and show the outcome, indicators, referrals and notices.",
+        discussion: "Use - to read standard input. With --jsonl each line of input is one answers document and each output line one JSON result.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: ArgumentHelp("Answers files (YAML or JSON), or - for standard input.", valueName: "answers"))
+    var answers: [String]
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Flag(help: "Also list absent indicators.")
+    var all = false
+
+    @Flag(help: "Read JSON Lines: one answers document per line, one JSON result per line.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("Explain one indicator, derived condition, outcome, referral or notice: its condition as a tree with each part's value.", valueName: "id"))
+    var explain: String?
+
+    @Option(help: "Language for texts, where the pack has it.")
+    var lang: String?
+
+    func run() throws {
+        let output = Output()
+        let pack = try packOptions.load(output: output)
+        if jsonl {
+            try runJSONLines(pack: pack, output: output)
+            return
+        }
+        var failed = false
+        for (n, path) in answers.enumerated() {
+            let loaded: (id: String?, answers: AnswerSet?, diagnostics: [Diagnostic])
+            do { loaded = try AnswersFile.load(path, pack: pack) } catch {
+                output.error(error.description)
+                failed = true
+                continue
+            }
+            output.diagnostics(loaded.diagnostics)
+            guard let answerSet = loaded.answers else { failed = true; continue }
+            let evaluation = Evaluator(pack: pack).evaluate(answerSet)
+            if let explain {
+                guard let text = Explanation(pack: pack, evaluation: evaluation, language: lang).explain(explain) else {
+                    let ids = Explanation.ruleIDs(in: pack)
+                    output.error("error: no rule '\(explain)' in pack \(pack.info.id)" + (Suggestion.didYouMean(explain, in: ids).map { "; \($0)" } ?? ""))
+                    throw ExitCode(1)
+                }
+                output.print(text)
+                continue
+            }
+            let report = ResultReport(evaluation, pack: pack, all: all, language: lang, caseID: loaded.id)
+            switch format {
+            case .json:
+                if answers.count == 1 {
+                    output.print(report.json.pretty + "\n")
+                } else if case .object(let fields) = report.json {
+                    output.print(JSONValue.object([("file", .string(path))] + fields).compact + "\n")
+                }
+            case .text:
+                if answers.count > 1 { output.print((n > 0 ? "\n" : "") + "== \(path) ==\n") }
+                output.print(TextReport(colour: output.colour).render(report, pack: pack, language: lang))
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func runJSONLines(pack: Pack, output: Output) throws {
+        var invalid = 0
+        let batch = JSONLinesEvaluator(pack: pack)
+        var buffer = ""
+        for path in answers {
+            let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
+            guard fd >= 0 else {
+                output.error("\(path): error: cannot read the file")
+                invalid += 1
+                continue
+            }
+            defer { if fd != STDIN_FILENO { close(fd) } }
+            invalid += batch.run(file: path == "-" ? "<stdin>" : path, input: LineReader(fileDescriptor: fd), all: all,
+                                 write: { line in
+                                     buffer += line
+                                     if buffer.utf8.count > 1 << 16 { output.print(buffer); buffer = "" }
+                                 },
+                                 report: { output.diagnostics($0, summary: false) })
+        }
+        output.print(buffer)
+        if invalid > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import WaymarkCore
+
+/// The `--pack` option every command shares.
+struct PackOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The rule pack: a directory of YAML files or one file.", discussion: "Defaults to $WAYMARK_PACK, then the shipped pack.", valueName: "path"))
+    var pack: String?
+
+    /// The pack path to use: the flag, then the environment, then the shipped pack.
+    var path: String { pack ?? ShippedContent.packPath }
+
+    /// Loads a valid pack, or prints its errors and exits 1.
+    func load(output: Output) throws -> Pack {
+        do {
+            let result = try PackLoader.load(path)
+            guard let pack = result.pack else {
+                output.diagnostics(result.diagnostics)
+                throw ExitCode(1)
+            }
+            return pack
+        } catch let error as FatalError {
+            output.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
