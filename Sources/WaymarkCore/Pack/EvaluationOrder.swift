@@ -26,8 +26,8 @@ enum EvaluationOrder {
             if marks[item] == .visiting {
                 let cycle = Array(path.drop { $0 != item }) + [item]
                 if reported.insert(item).inserted {
-                    let (condition, _) = dependencies(cycle[cycle.count - 2])
-                    let test = condition.tests.firstIndex { $0.refers(to: item) }
+                    let (condition, _) = dependencies(cycle[0])
+                    let test = condition.tests.firstIndex { $0.refers(to: cycle[1]) }
                     let location = test.map { condition.locator.location(at: condition.testRanges[$0].lowerBound) } ?? condition.location
                     reader.bag.error(at: location,
                                      "conditions refer to each other in a cycle: \(cycle.map(name).joined(separator: " -> "))",

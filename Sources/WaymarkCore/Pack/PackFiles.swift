@@ -11,14 +11,21 @@ struct PackFiles {
 
     /// Reads a directory of `*.yaml` files or one file; YAML problems go into `reader`.
     static func read(_ path: String, reader: SchemaReader) throws(FatalError) -> PackFiles {
+        let paths = TextFile.isDirectory(path) ? try TextFile.yamlFiles(in: path) : [path]
+        if paths.isEmpty { throw FatalError("\(path): error: no .yaml files in this directory") }
+        var contents: [(String, [UInt8])] = []
+        for file in paths { contents.append((file, try TextFile.read(file))) }
+        return merge(contents, reader: reader)
+    }
+
+    /// Merges files already in memory, in the order given.
+    static func merge(_ contents: [(file: String, bytes: [UInt8])], reader: SchemaReader) -> PackFiles {
         var merged = PackFiles()
-        merged.files = TextFile.isDirectory(path) ? try TextFile.yamlFiles(in: path) : [path]
-        if merged.files.isEmpty { throw FatalError("\(path): error: no .yaml files in this directory") }
+        merged.files = contents.map(\.file)
         var hasher = SHA256()
         var firstHeader: YAMLNode?
-        for file in merged.files {
-            let bytes = try TextFile.read(file)
-            hasher.update(Array((file as String).split(separator: "/").last.map(String.init)!.utf8) + [0])
+        for (file, bytes) in contents {
+            hasher.update(Array((file.split(separator: "/").last.map(String.init) ?? file).utf8) + [0])
             hasher.update(bytes)
             let root: YAMLNode?
             do { root = try YAMLLoader.document(bytes, file: file) } catch {

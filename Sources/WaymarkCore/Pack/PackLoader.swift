@@ -14,6 +14,15 @@ public enum PackLoader {
         return Result(pack: pack, diagnostics: reader.bag.sorted)
     }
 
+    /// Checks a pack held in memory as (file name, text) pairs, merged in the order given.
+    public static func load(files: [(name: String, text: String)]) -> Result {
+        let reader = SchemaReader()
+        for file in files { SourceFiles.shared.register(file.name, text: file.text) }
+        let merged = PackFiles.merge(files.map { ($0.name, Array($0.text.utf8)) }, reader: reader)
+        let pack = PackDecoder(reader: reader, files: merged).decode()
+        return Result(pack: pack, diagnostics: reader.bag.sorted)
+    }
+
     /// Loads a pack that must be valid, for commands that evaluate with it.
     public static func loadValid(_ path: String) throws -> Pack {
         let result = try load(path)

@@ -178,9 +178,11 @@ struct Support {
     }
 
     private func collectIndicators(_ condition: Condition, into found: inout Set<Int>) {
-        for test in condition.tests {
+        // Only tests that came out true support the result.
+        let values = Evaluator.Run(pack: pack, answers: evaluation.answers, state: evaluation).testValues(condition)
+        for (test, value) in zip(condition.tests, values) where value.value == .true {
             switch test {
-            case .item(.indicator(let i)) where evaluation.indicatorStates[i] == .present: found.insert(i)
+            case .item(.indicator(let i)): found.insert(i)
             case .item(.derived(let d)): collectIndicators(pack.derived[d].when, into: &found)
             case .compare(let l, _, let r):
                 for i in l.indicators + r.indicators where evaluation.indicatorStates[i] == .present { found.insert(i) }
