@@ -33,11 +33,13 @@ let package = Package(
         ),
         .testTarget(
             name: "WaymarkCoreTests",
-            dependencies: ["WaymarkCore"]
+            dependencies: ["WaymarkCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "WaymarkCLITests",
-            dependencies: ["WaymarkCore"]
+            dependencies: ["WaymarkCore", "waymark"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

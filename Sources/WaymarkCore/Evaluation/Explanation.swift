@@ -33,7 +33,7 @@ public struct Explanation {
         out.append("\(rule.kind) \(id): \(state)")
         if let title = rule.title { out.append(TextWrap.wrap(title.terminalSafe, indent: "  ")) }
         out.append("when: \(rule.condition.text.singleLineSafe)")
-        let values = Evaluator.Run(pack: pack, answers: evaluation.answers, state: evaluation).testValues(rule.condition).map(\.value)
+        let values = EvaluationRun(pack: pack, state: evaluation).testValues(rule.condition)
         tree(rule.condition.logic, condition: rule.condition, values: values, depth: 1, into: &out)
         let changes = self.changes(for: rule.key, condition: rule.condition, current: state)
         if !changes.isEmpty {

@@ -49,3 +49,55 @@ extension Logic {
         }
     }
 }
+
+/// One step of a condition's logic in postfix order, for evaluation without recursion or reference counting.
+public enum LogicStep: Sendable, Hashable {
+    case constant(Bool)
+    case test(Int)
+    case not
+    case and(Int)
+    case or(Int)
+}
+
+extension Logic {
+    /// The logic flattened to postfix steps.
+    public var program: [LogicStep] {
+        var steps: [LogicStep] = []
+        func emit(_ logic: Logic) {
+            switch logic {
+            case .constant(let b): steps.append(.constant(b))
+            case .test(let i): steps.append(.test(i))
+            case .not(let inner): emit(inner); steps.append(.not)
+            case .and(let parts): parts.forEach(emit); steps.append(.and(parts.count))
+            case .or(let parts): parts.forEach(emit); steps.append(.or(parts.count))
+            }
+        }
+        emit(self)
+        return steps
+    }
+}
+
+extension Condition {
+    /// The condition's value given each test's value; `stack` is scratch space reused between calls.
+    public func evaluate(_ values: [TruthValue], stack: inout [TruthValue]) -> TruthValue {
+        stack.removeAll(keepingCapacity: true)
+        for step in program {
+            switch step {
+            case .constant(let b): stack.append(TruthValue(b))
+            case .test(let i): stack.append(values[i])
+            case .not: stack[stack.count - 1] = !stack[stack.count - 1]
+            case .and(let n):
+                var result = TruthValue.true
+                for v in stack[(stack.count - n)...] { result = result && v }
+                stack.removeLast(n)
+                stack.append(result)
+            case .or(let n):
+                var result = TruthValue.false
+                for v in stack[(stack.count - n)...] { result = result || v }
+                stack.removeLast(n)
+                stack.append(result)
+            }
+        }
+        return stack.last ?? .unknown
+    }
+}

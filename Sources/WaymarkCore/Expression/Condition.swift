@@ -10,6 +10,21 @@ public struct Condition: Sendable {
     /// The character range of each test's first appearance in `text`.
     public var testRanges: [Range<Int>]
 
+    /// Questions this condition tests directly, in pack order.
+    public let questions: [Int]
+    /// `logic` in postfix steps, for fast evaluation.
+    public let program: [LogicStep]
+
+    public init(text: String, locator: ConditionLocator, logic: Logic, tests: [Test], testRanges: [Range<Int>]) {
+        self.text = text
+        self.locator = locator
+        self.logic = logic
+        self.tests = tests
+        self.testRanges = testRanges
+        questions = Array(Set(tests.flatMap(\.questions))).sorted()
+        program = logic.program
+    }
+
     public var location: SourceLocation { locator.location(at: 0) }
 
     /// The text of test `index` as written.
@@ -20,9 +35,6 @@ public struct Condition: Sendable {
         view.append(contentsOf: scalars[range])
         return String(view)
     }
-
-    /// Questions this condition tests directly.
-    public var questions: [Int] { Array(Set(tests.flatMap(\.questions))).sorted() }
 
     /// Indicators and derived conditions this condition refers to directly, including through `count()`.
     public var items: Set<ItemReference> {

@@ -120,6 +120,8 @@ struct PackDecoder {
 
     private func decodeInfo() -> PackInfo? {
         guard let header = files.header else {
+            // A file that did not parse may hold the header; its syntax error is the one to fix first.
+            if reader.bag.hasErrors { return nil }
             let file = files.files.first ?? "pack"
             reader.bag.error(at: SourceLocation(file: file, line: 1, column: 1), "the pack has no 'pack:' header",
                              suggestion: "add 'pack:' with id, version and title")

@@ -23,6 +23,25 @@ public struct Pack: Sendable {
     public var referralIndex: [String: Int] = [:]
     public var serviceIndex: [String: Int] = [:]
 
+    /// The questions a condition reads, directly or through the indicators and derived conditions it names, in pack order.
+    public func transitiveQuestions(of condition: Condition) -> [Int] {
+        var questions = Set(condition.questions)
+        var seen = Set<ItemReference>()
+        var pending = condition.tests.compactMap { test -> ItemReference? in if case .item(let item) = test { return item } else { return nil } }
+        while let item = pending.popLast() {
+            guard seen.insert(item).inserted else { continue }
+            let inner: Condition
+            switch item {
+            case .indicator(let i): inner = indicators[i].when
+            case .derived(let d): inner = derived[d].when
+            }
+            // count() reads indicator states, not their questions: only direct references count as evidence.
+            for test in inner.tests { if case .item(let next) = test { pending.append(next) } }
+            questions.formUnion(inner.questions)
+        }
+        return questions.sorted()
+    }
+
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
     public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }

@@ -139,12 +139,17 @@ public struct ResultReport: Sendable {
 struct Support {
     let pack: Pack
     let evaluation: Evaluation
+    private let run: EvaluationRun
+
+    init(pack: Pack, evaluation: Evaluation) {
+        self.pack = pack
+        self.evaluation = evaluation
+        run = EvaluationRun(pack: pack, state: evaluation)
+    }
 
     /// The asked questions a condition reads, directly or through the rules it names, with their answers.
     func evidence(for condition: Condition) -> [ResultReport.Evidence] {
-        var questions = Set<Int>()
-        collectQuestions(condition, into: &questions)
-        return questions.sorted().compactMap { q in
+        pack.transitiveQuestions(of: condition).compactMap { q in
             guard evaluation.questionStatus[q] == .asked else { return nil }
             let question = pack.questions[q]
             let answer: String
@@ -158,18 +163,6 @@ struct Support {
         }
     }
 
-    private func collectQuestions(_ condition: Condition, into questions: inout Set<Int>) {
-        questions.formUnion(condition.questions)
-        for test in condition.tests {
-            if case .item(let item) = test {
-                switch item {
-                case .indicator(let i): collectQuestions(pack.indicators[i].when, into: &questions)
-                case .derived(let d): collectQuestions(pack.derived[d].when, into: &questions)
-                }
-            }
-        }
-    }
-
     /// The present indicators a condition rests on, through derived conditions, `count()` and the outcome.
     func indicators(for condition: Condition) -> [Int] {
         var found = Set<Int>()
@@ -179,8 +172,8 @@ struct Support {
 
     private func collectIndicators(_ condition: Condition, into found: inout Set<Int>) {
         // Only tests that came out true support the result.
-        let values = Evaluator.Run(pack: pack, answers: evaluation.answers, state: evaluation).testValues(condition)
-        for (test, value) in zip(condition.tests, values) where value.value == .true {
+        let values = run.testValues(condition)
+        for (test, value) in zip(condition.tests, values) where value == .true {
             switch test {
             case .item(.indicator(let i)): found.insert(i)
             case .item(.derived(let d)): collectIndicators(pack.derived[d].when, into: &found)

@@ -34,9 +34,24 @@ private final class EventReader {
     private let file: String
     private let limits: YAMLLimits
 
-    private enum Frame {
-        case sequence(start: SourceLocation, tag: String?, anchor: String?, items: [YAMLNode], size: Int)
-        case mapping(start: SourceLocation, tag: String?, anchor: String?, pairs: [YAMLPair], key: YAMLNode?, keys: [String: SourceLocation], size: Int)
+    /// A collection being built; a class so that appending never copies what is already there.
+    private final class Frame {
+        let isMapping: Bool
+        let start: SourceLocation
+        let tag: String?
+        let anchor: String?
+        var items: [YAMLNode] = []
+        var pairs: [YAMLPair] = []
+        var pendingKey: YAMLNode?
+        var keys: [String: SourceLocation] = [:]
+        var size = 1
+
+        init(isMapping: Bool, start: SourceLocation, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.start = start
+            self.tag = tag
+            self.anchor = anchor
+        }
     }
 
     private var stack: [Frame] = []
@@ -96,19 +111,17 @@ private final class EventReader {
                 node.location = location
                 try add(node, size: target.size, anchor: nil, root: &root)
             case YAML_SEQUENCE_START_EVENT:
-                try push(.sequence(start: location, tag: cString(event.data.sequence_start.tag),
-                                   anchor: cString(event.data.sequence_start.anchor), items: [], size: 1), at: location)
+                try push(Frame(isMapping: false, start: location, tag: cString(event.data.sequence_start.tag),
+                               anchor: cString(event.data.sequence_start.anchor)), at: location)
             case YAML_MAPPING_START_EVENT:
-                try push(.mapping(start: location, tag: cString(event.data.mapping_start.tag),
-                                  anchor: cString(event.data.mapping_start.anchor), pairs: [], key: nil, keys: [:], size: 1), at: location)
+                try push(Frame(isMapping: true, start: location, tag: cString(event.data.mapping_start.tag),
+                               anchor: cString(event.data.mapping_start.anchor)), at: location)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let end = self.location(event.end_mark)
-                switch stack.removeLast() {
-                case let .sequence(start, tag, anchor, items, size):
-                    try add(YAMLNode(.sequence(items), at: start, end: end, tag: tag), size: size, anchor: anchor, root: &root, counted: true)
-                case let .mapping(start, tag, anchor, pairs, _, _, size):
-                    try add(YAMLNode(.mapping(pairs), at: start, end: end, tag: tag), size: size, anchor: anchor, root: &root, counted: true)
-                }
+                let frame = stack.removeLast()
+                let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+                try add(YAMLNode(content, at: frame.start, end: end, tag: frame.tag), size: frame.size, anchor: frame.anchor,
+                        root: &root, counted: true)
             default:
                 break
             }
@@ -134,29 +147,28 @@ private final class EventReader {
     private func add(_ node: YAMLNode, size: Int, anchor: String?, root: inout YAMLNode?, counted: Bool = false) throws(Diagnostic) {
         if !counted { try count(size, at: node.location) }
         if let anchor { anchors[anchor] = (node, size) }
-        guard let top = stack.popLast() else {
+        guard let top = stack.last else {
             root = node
             return
         }
-        switch top {
-        case .sequence(let start, let tag, let a, var items, let total):
-            items.append(node)
-            stack.append(.sequence(start: start, tag: tag, anchor: a, items: items, size: total + size))
-        case .mapping(let start, let tag, let a, var pairs, let key, var keys, let total):
-            if let key {
-                pairs.append(YAMLPair(key: key, value: node))
-                stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: nil, keys: keys, size: total + size))
-            } else {
-                if let text = node.scalar?.text {
-                    if let first = keys[text] {
-                        throw Diagnostic(at: node.location, "duplicate key '\(text)'",
-                                         notes: [Diagnostic(.note, at: first, "'\(text)' was first used here")])
-                    }
-                    keys[text] = node.location
-                }
-                stack.append(.mapping(start: start, tag: tag, anchor: a, pairs: pairs, key: node, keys: keys, size: total + size))
-            }
+        top.size += size
+        guard top.isMapping else {
+            top.items.append(node)
+            return
         }
+        if let key = top.pendingKey {
+            top.pairs.append(YAMLPair(key: key, value: node))
+            top.pendingKey = nil
+            return
+        }
+        if let text = node.scalar?.text {
+            if let first = top.keys[text] {
+                throw Diagnostic(at: node.location, "duplicate key '\(text)'",
+                                 notes: [Diagnostic(.note, at: first, "'\(text)' was first used here")])
+            }
+            top.keys[text] = node.location
+        }
+        top.pendingKey = node
     }
 
     private func parserError() -> Diagnostic {
