@@ -1,0 +1,7 @@
+import ArgumentParser
+
+struct Drill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scenario drills for trainers and trainees.",
+        subcommands: [DrillRun.self])
+}
