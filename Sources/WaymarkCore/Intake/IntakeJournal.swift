@@ -1,0 +1,162 @@
+/// The append-only log of an intake: one checksummed JSON line per event, flushed to disk before the next question.
+public struct IntakeJournal {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// One event in the journal.
+    public enum Entry: Sendable {
+        case start(Header)
+        case answer(question: String, answer: JournalAnswer)
+        case complete(ended: String)
+    }
+
+    /// What the journal knows about the intake from its first line.
+    public struct Header: Sendable {
+        public var id: String
+        public var packID: String
+        public var packVersion: String
+        public var packHash: String
+        public var started: String
+        public var language: String?
+    }
+
+    /// An answer as the journal keeps it, independent of any pack version.
+    public enum JournalAnswer: Sendable, Equatable {
+        case unknown, declined
+        case value(JSONValue)
+        /// The answer was withdrawn (changed back to unanswered).
+        case cleared
+    }
+
+    /// Appends one entry and returns once it is on disk.
+    public func append(_ entry: Entry) throws(FatalError) {
+        let json = Self.json(entry).compact
+        let line = CRC32.hex(Array(json.utf8)) + " " + json + "\n"
+        try SecureFile.append(Array(line.utf8), to: path)
+    }
+
+    /// What reading the journal found: its entries, and any warning about a torn or damaged line.
+    public struct Contents: Sendable {
+        public var entries: [Entry] = []
+        public var warnings: [Diagnostic] = []
+        public var header: Header? {
+            if case .start(let h) = entries.first { return h }
+            return nil
+        }
+        public var isComplete: Bool { entries.contains { if case .complete = $0 { return true } else { return false } } }
+    }
+
+    public func read() throws(FatalError) -> Contents {
+        let bytes = try TextFile.read(path, limit: 64 << 20)
+        var contents = Contents()
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        for (n, line) in lines.enumerated() where !line.isEmpty {
+            let location = SourceLocation(file: path, line: n + 1, column: 1)
+            let isLast = n == lines.count - 1
+            guard line.count > 9, line[line.startIndex + 8] == 0x20,
+                  String(decoding: line.prefix(8), as: UTF8.self) == CRC32.hex(line.dropFirst(9)),
+                  let entry = Self.entry(Array(line.dropFirst(9))) else {
+                // A crash mid-write leaves a last line without its newline: drop it. Anything else is damage.
+                contents.warnings.append(Diagnostic(.warning, at: location, isLast
+                    ? "the last journal line was cut off (the program stopped while saving it) and was dropped"
+                    : "journal line is damaged and was skipped"))
+                continue
+            }
+            contents.entries.append(entry)
+        }
+        return contents
+    }
+
+    static func json(_ entry: Entry) -> JSONValue {
+        switch entry {
+        case .start(let h):
+            var fields: [(String, JSONValue)] = [("event", .string("start")), ("id", .string(h.id)),
+                                                 ("pack", .object([("id", .string(h.packID)), ("version", .string(h.packVersion)), ("hash", .string(h.packHash))])),
+                                                 ("started", .string(h.started))]
+            if let language = h.language { fields.append(("language", .string(language))) }
+            return .object(fields)
+        case .answer(let question, let answer):
+            var fields: [(String, JSONValue)] = [("event", .string("answer")), ("question", .string(question))]
+            switch answer {
+            case .unknown: fields.append(("state", .string("unknown")))
+            case .declined: fields.append(("state", .string("declined")))
+            case .cleared: fields.append(("state", .string("cleared")))
+            case .value(let v): fields.append(("value", v))
+            }
+            return .object(fields)
+        case .complete(let ended):
+            return .object([("event", .string("complete")), ("ended", .string(ended))])
+        }
+    }
+
+    static func entry(_ bytes: [UInt8]) -> Entry? {
+        guard let node = try? YAMLLoader.document(bytes, file: "journal"), let pairs = node.mapping else { return nil }
+        var fields: [String: YAMLNode] = [:]
+        for pair in pairs { if let key = pair.key.scalar?.text { fields[key] = pair.value } }
+        func text(_ key: String, in f: [String: YAMLNode]? = nil) -> String? { (f ?? fields)[key]?.scalar?.text }
+        switch text("event") {
+        case "start":
+            var pack: [String: YAMLNode] = [:]
+            for pair in fields["pack"]?.mapping ?? [] { if let key = pair.key.scalar?.text { pack[key] = pair.value } }
+            guard let id = text("id"), let packID = text("id", in: pack), let started = text("started") else { return nil }
+            return .start(Header(id: id, packID: packID, packVersion: text("version", in: pack) ?? "", packHash: text("hash", in: pack) ?? "",
+                                 started: started, language: text("language")))
+        case "answer":
+            guard let question = text("question") else { return nil }
+            switch text("state") {
+            case "unknown": return .answer(question: question, answer: .unknown)
+            case "declined": return .answer(question: question, answer: .declined)
+            case "cleared": return .answer(question: question, answer: .cleared)
+            default:
+                guard let value = fields["value"] else { return nil }
+                return .answer(question: question, answer: .value(JSONValue(node: value)))
+            }
+        case "complete":
+            return .complete(ended: text("ended") ?? "")
+        default:
+            return nil
+        }
+    }
+}
+
+extension JSONValue {
+    /// JSON read back through the YAML layer: quoted scalars are strings, plain ones numbers where they look like one.
+    init(node: YAMLNode) {
+        switch node.content {
+        case .scalar(let s):
+            if !s.isQuoted, let n = SchemaReader.number(s.text) { self = .number(n) } else { self = .string(s.text) }
+        case .sequence(let items): self = .array(items.map(JSONValue.init(node:)))
+        case .mapping(let pairs): self = .object(pairs.map { ($0.key.scalar?.text ?? "", JSONValue(node: $0.value)) })
+        }
+    }
+
+    /// The value as a YAML node, so answers decoders can read it like a file.
+    var node: YAMLNode {
+        let here = SourceLocation(file: "journal", line: 1, column: 1)
+        switch self {
+        case .string(let s): return YAMLNode(.scalar(YAMLScalar(s, style: .doubleQuoted)), at: here)
+        case .number(let n): return YAMLNode(.scalar(YAMLScalar(n.formatted)), at: here)
+        case .bool(let b): return YAMLNode(.scalar(YAMLScalar(b ? "yes" : "no")), at: here)
+        case .null: return YAMLNode(.scalar(YAMLScalar("")), at: here)
+        case .array(let items): return YAMLNode(.sequence(items.map(\.node)), at: here)
+        case .object(let pairs): return YAMLNode(.mapping(pairs.map { YAMLPair(key: YAMLNode(.scalar(YAMLScalar($0.0)), at: here), value: $0.1.node) }), at: here)
+        }
+    }
+}
+
+extension Answer {
+    /// The answer in the journal's pack-independent form.
+    public func journalForm(for question: Question) -> IntakeJournal.JournalAnswer {
+        switch self {
+        case .unknown: return .unknown
+        case .declined: return .declined
+        case .value(let v):
+            switch v {
+            case .number(let n): return .value(.number(n))
+            case .choices(let cs): return .value(.array(cs.map { .string(question.choices[$0].id) }))
+            default: return .value(.string(v.fileForm(for: question)))
+            }
+        }
+    }
+}

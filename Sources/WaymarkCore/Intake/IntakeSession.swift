@@ -1,0 +1,140 @@
+import Foundation
+
+/// An intake in progress: its answers, rebuilt from the journal and checked against the current pack.
+public final class IntakeSession {
+    public let pack: Pack
+    public let store: IntakeStore
+    public let header: IntakeJournal.Header
+    public private(set) var answers: AnswerSet
+    /// Answers the journal holds that the current pack cannot use: shown, never silently dropped.
+    public private(set) var unusable: [UnusableAnswer] = []
+    public private(set) var warnings: [Diagnostic] = []
+    public private(set) var isComplete = false
+    private let journal: IntakeJournal
+    private let lock: IntakeStore.Lock
+
+    /// An answer from the journal that no longer fits the pack, and why.
+    public struct UnusableAnswer: Sendable {
+        public var question: String
+        public var value: String
+        public var reason: String
+    }
+
+    public var id: String { header.id }
+    /// Whether the pack differs from the one the intake began with.
+    public var packChanged: Bool { header.packHash != pack.contentHash }
+
+    private init(pack: Pack, store: IntakeStore, header: IntakeJournal.Header, lock: IntakeStore.Lock) {
+        self.pack = pack
+        self.store = store
+        self.header = header
+        self.lock = lock
+        journal = IntakeJournal(path: store.journalPath(header.id))
+        answers = AnswerSet(questionCount: pack.questions.count)
+    }
+
+    /// Begins a new intake and writes its first journal line.
+    public static func start(pack: Pack, store: IntakeStore, language: String?, now: Date = Date()) throws(FatalError) -> IntakeSession {
+        try store.prepare()
+        let id = store.newID(now: now)
+        let header = IntakeJournal.Header(id: id, packID: pack.info.id, packVersion: pack.info.version, packHash: pack.contentHash,
+                                          started: Timestamp.string(now), language: language)
+        let session = IntakeSession(pack: pack, store: store, header: header, lock: try store.lock(id))
+        try session.journal.append(.start(header))
+        return session
+    }
+
+    /// Reopens an intake from its journal, re-validating every answer against `pack`.
+    public static func resume(_ id: String, pack: Pack, store: IntakeStore) throws(FatalError) -> IntakeSession {
+        guard store.exists(id) else {
+            let known = store.list().map(\.id)
+            throw FatalError("error: no intake '\(id.singleLineSafe)' in \(store.directory)"
+                             + (Suggestion.didYouMean(id, in: known).map { "; \($0)" } ?? "; 'waymark intake --list' shows them"))
+        }
+        let lock = try store.lock(id)
+        let contents = try IntakeJournal(path: store.journalPath(id)).read()
+        guard let header = contents.header else { throw FatalError("\(store.journalPath(id)): error: the journal has no start line") }
+        let session = IntakeSession(pack: pack, store: store, header: header, lock: lock)
+        session.warnings = contents.warnings
+        session.isComplete = contents.isComplete
+        session.replay(contents.entries)
+        return session
+    }
+
+    private func replay(_ entries: [IntakeJournal.Entry]) {
+        let decoder = AnswersDecoder(pack: pack)
+        var unusableByQuestion: [String: UnusableAnswer] = [:]
+        var order: [String] = []
+        for case .answer(let id, let recorded) in entries {
+            if !order.contains(id) { order.append(id) }
+            unusableByQuestion[id] = nil
+            guard let q = pack.questionIndex[id] else {
+                if recorded != .cleared {
+                    unusableByQuestion[id] = UnusableAnswer(question: id, value: Self.describe(recorded), reason: "the question is no longer in the pack")
+                }
+                continue
+            }
+            switch recorded {
+            case .cleared: answers[q] = nil
+            case .unknown: answers[q] = .unknown
+            case .declined: answers[q] = .declined
+            case .value(let value):
+                switch decoder.parse(value.node, for: pack.questions[q]) {
+                case .success(let v): answers[q] = .value(v)
+                case .failure(let problem):
+                    answers[q] = nil
+                    unusableByQuestion[id] = UnusableAnswer(question: id, value: Self.describe(recorded), reason: problem.message)
+                }
+            }
+        }
+        unusable = order.compactMap { unusableByQuestion[$0] }
+    }
+
+    static func describe(_ recorded: IntakeJournal.JournalAnswer) -> String {
+        switch recorded {
+        case .unknown: return "unknown"
+        case .declined: return "declined"
+        case .cleared: return "(cleared)"
+        case .value(.array(let items)): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        case .value(let v): return describe(.value(v), scalar: v)
+        }
+    }
+
+    private static func describe(_ recorded: IntakeJournal.JournalAnswer, scalar: JSONValue) -> String {
+        switch scalar {
+        case .string(let s): return s
+        case .number(let n): return n.formatted
+        default: return scalar.compact
+        }
+    }
+
+    private static func describe(_ value: JSONValue) -> String { describe(.value(value), scalar: value) }
+
+    /// Records an answer (nil withdraws it) and returns once it is on disk.
+    public func record(_ answer: Answer?, question q: Int) throws(FatalError) {
+        let question = pack.questions[q]
+        try journal.append(.answer(question: question.id, answer: answer?.journalForm(for: question) ?? .cleared))
+        answers[q] = answer
+        unusable.removeAll { $0.question == question.id }
+    }
+
+    /// Writes the completed record (answers, result, referral decisions, pack identity, times) and closes the journal.
+    public func complete(report: ResultReport, decisions: [ReferralDecision], now: Date = Date()) throws(FatalError) -> String {
+        let ended = Timestamp.string(now)
+        let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended)
+        let path = store.recordPath(id)
+        try SecureFile.writeAtomically(Array((record.json.pretty + "\n").utf8), to: path)
+        try journal.append(.complete(ended: ended))
+        isComplete = true
+        return path
+    }
+}
+
+/// Timestamps as ISO 8601 in UTC.
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

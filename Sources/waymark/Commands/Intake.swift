@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import WaymarkCore
+
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "A guided screening interview in the terminal, saved after every answer.",
+        discussion: """
+            At any prompt: ? help, u unknown, d declined, b back, r review and change answers, q save and quit,
+            x quick exit (also Ctrl-\\): saves, clears the screen and leaves without a word.
+            Exit code 0 when completed, 3 when saved as a draft.
+            """)
+
+    @OptionGroup var packOptions: PackOptions
+
+    @Option(help: ArgumentHelp("Continue a saved draft.", valueName: "id"))
+    var resume: String?
+
+    @Option(help: ArgumentHelp("Folder for intakes (default: $XDG_DATA_HOME/waymark/intakes).", valueName: "dir"))
+    var out: String?
+
+    @Option(help: "Language for the questions, where the pack has it.")
+    var lang: String?
+
+    @Flag(help: "List drafts and completed intakes.")
+    var list = false
+
+    @Option(help: ArgumentHelp("On completion, write a printable Markdown summary for the referral.", valueName: "file.md"))
+    var report: String?
+
+    @Flag(help: "Include sensitive free-text answers in the summary.")
+    var includeSensitive = false
+
+    func run() throws {
+        let output = Output()
+        let store = IntakeStore(directory: out ?? ProcessInfo.processInfo.environment["WAYMARK_INTAKES"] ?? IntakeStore.defaultDirectory())
+        if list {
+            output.print(IntakeList.text(store.list(), directory: store.directory))
+            return
+        }
+        let pack = try packOptions.load(output: output)
+        if let lang, !pack.info.languages.contains(lang) {
+            output.error("note: pack \(pack.info.id) has no '\(lang)' texts; showing \(pack.info.languages.first ?? "en")")
+        }
+        let session: IntakeSession
+        do {
+            session = try resume.map { try IntakeSession.resume($0, pack: pack, store: store) }
+                ?? IntakeSession.start(pack: pack, store: store, language: lang)
+        } catch let error as FatalError {
+            output.error(error.description)
+            throw ExitCode(1)
+        }
+        if session.isComplete {
+            output.print("Intake \(session.id) is already complete. Its record is \(store.recordPath(session.id)).\n")
+            return
+        }
+        let io = TerminalIO()
+        let resumeHint = "\nSaved as a draft. Resume with: waymark intake --resume \(session.id)"
+            + (out.map { " --out \($0)" } ?? "") + "\n"
+        InterviewSignals.install(resumeHint: resumeHint, terminal: io.isTerminal)
+        io.write(resume == nil ? "Intake \(session.id) started. Every answer is saved as you go.\n"
+                               : "Resuming intake \(session.id).\n")
+        let ending: Interview.Ending
+        do {
+            ending = try Interview(session: session, io: io, language: lang).run()
+        } catch {
+            output.error(error.description + "\nAnswers given so far are saved; resume with: waymark intake --resume \(session.id)")
+            throw ExitCode(3)
+        }
+        switch ending {
+        case .completed(let recordPath, let result, let decisions):
+            output.print("Record: \(recordPath)\n")
+            if let report {
+                let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(session: session, report: result, decisions: decisions, language: lang)
+                do { try SecureFile.writeAtomically(Array(markdown.utf8), to: report) } catch {
+                    output.error(error.description)
+                    throw ExitCode(1)
+                }
+                output.print("Summary: \(report)\n")
+            }
+        case .savedDraft:
+            output.print(resumeHint)
+            throw ExitCode(3)
+        case .quickExit:
+            if io.isTerminal { io.write(TerminalIO.clearScreen) }
+            throw ExitCode(3)
+        }
+    }
+}
+
+/// The table `intake --list` prints.
+enum IntakeList {
+    static func text(_ intakes: [IntakeStore.Summary], directory: String) -> String {
+        guard !intakes.isEmpty else { return "No intakes in \(directory).\n" }
+        var out = "ID                        STARTED               PACK                  ANSWERS  STATUS\n"
+        for i in intakes {
+            out += i.id.padding(toLength: 26, withPad: " ", startingAt: 0) + i.started.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + i.packVersion.padding(toLength: 22, withPad: " ", startingAt: 0) + String(i.answered).padding(toLength: 9, withPad: " ", startingAt: 0)
+                + (i.completed ? "completed" : "draft") + "\n"
+        }
+        return out
+    }
+}

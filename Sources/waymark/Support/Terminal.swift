@@ -1,0 +1,49 @@
+import Foundation
+import WaymarkCore
+
+/// The real terminal for an interview: standard input and output, and the signals that end it.
+final class TerminalIO: InterviewIO {
+    let isTerminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+
+    private let echo = isatty(STDIN_FILENO) != 1
+
+    /// Reads one line; piped answers are echoed so that a transcript reads like the session it was.
+    func readLine() -> String? {
+        let line = Swift.readLine(strippingNewline: true)
+        if echo, let line { write(line.singleLineSafe + "\n") }
+        return line
+    }
+
+    func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+
+    /// Erases the screen and the scrollback, for the quick exit.
+    static let clearScreen = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
+}
+
+/// What the signal handlers print; set before they are installed, read only inside them.
+nonisolated(unsafe) private var interruptMessage: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var interruptLength = 0
+nonisolated(unsafe) private var clearOnQuit = false
+
+/// Ctrl-C and SIGTERM say how to resume; a closed terminal exits quietly; Ctrl-\ is the quick exit.
+/// Every answer is already on disk when the next prompt shows, so each one only has to leave with code 3.
+enum InterviewSignals {
+    static func install(resumeHint: String, terminal: Bool) {
+        let bytes = Array(resumeHint.utf8CString)
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        buffer.initialize(from: bytes, count: bytes.count)
+        interruptMessage = buffer
+        interruptLength = bytes.count - 1
+        clearOnQuit = terminal
+        signal(SIGINT) { _ in
+            if let message = interruptMessage { _ = Glibc.write(STDOUT_FILENO, message, interruptLength) }
+            _exit(3)
+        }
+        signal(SIGTERM) { _ in _exit(3) }
+        signal(SIGHUP) { _ in _exit(3) }
+        signal(SIGQUIT) { _ in
+            if clearOnQuit { _ = "\u{1B}[H\u{1B}[2J\u{1B}[3J".withCString { Glibc.write(STDOUT_FILENO, $0, strlen($0)) } }
+            _exit(3)
+        }
+    }
+}
