@@ -35,6 +35,11 @@ enum InterviewSignals {
         interruptMessage = buffer
         interruptLength = bytes.count - 1
         clearOnQuit = terminal
+        // A parent may have started us with these blocked; a caseworker's Ctrl-C must always work.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for s in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&signals, s) }
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
         signal(SIGINT) { _ in
             if let message = interruptMessage { _ = Glibc.write(STDOUT_FILENO, message, interruptLength) }
             _exit(3)
