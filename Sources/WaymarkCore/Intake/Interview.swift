@@ -27,11 +27,14 @@ public final class Interview {
     private var history: [Int] = []
     private var lastSection: String??
     private var shownCommands = false
+    private let recordsReferrals: Bool
 
-    public init(session: IntakeSession, io: InterviewIO, language: String? = nil) {
+    /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
+    public init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true) {
         self.session = session
         self.io = io
         self.language = language
+        self.recordsReferrals = recordsReferrals
         evaluator = Evaluator(pack: session.pack)
         decoder = AnswersDecoder(pack: session.pack)
     }
@@ -64,7 +67,7 @@ public final class Interview {
                 switch parse(input, for: pack.questions[q]) {
                 case .success(let value): try answer(.value(value), q)
                 case .failure(let problem):
-                    io.write("That answer does not fit: \(problem.message.terminalSafe). Please try again.\n")
+                    io.write(TextWrap.wrap("That answer does not fit: \(problem.message.terminalSafe). Please try again.") + "\n")
                     io.write("(\(Self.commandsHelp))\n")
                 }
             }
@@ -213,6 +216,10 @@ public final class Interview {
     private func finish(_ evaluation: Evaluation) throws(FatalError) -> Ending {
         let report = ResultReport(evaluation, pack: pack, language: language, caseID: session.id)
         io.write("\nAll questions are answered.\n\n")
+        guard recordsReferrals else {
+            let path = try session.complete(report: report, decisions: [])
+            return .completed(recordPath: path, report: report, decisions: [])
+        }
         io.write(TextReport().render(report, pack: pack, language: language))
         var decisions: [ReferralDecision] = []
         let suggested = report.referrals.filter { $0.state == .present }

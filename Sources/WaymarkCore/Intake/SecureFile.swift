@@ -6,8 +6,8 @@ import Darwin
 
 /// Owner-only files and folders, appends that reach the disk before returning, and whole-file writes that are atomic.
 public enum SecureFile {
-    /// Creates the folder (and parents) readable by its owner only, and tightens it if it already exists.
-    public static func makeDirectory(_ path: String) throws(FatalError) {
+    /// Creates the folder (and parents) readable by its owner only; with `tighten`, an existing folder is made so too.
+    public static func makeDirectory(_ path: String, tighten: Bool = true) throws(FatalError) {
         var current = path.hasPrefix("/") ? "" : "."
         for part in path.split(separator: "/") {
             current += "/" + part
@@ -15,7 +15,7 @@ public enum SecureFile {
                 throw FatalError("\(current): error: cannot create the folder (\(String(cString: strerror(errno))))")
             }
         }
-        chmod(path, 0o700)
+        if tighten { chmod(path, 0o700) }
     }
 
     /// Appends bytes to a file created with mode 0600, and waits until they are on disk.

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// A trainer's session: trainees practise a scenario, the trainer scores the group and drafts a new scenario.
+@Suite struct DrillTrainingTests {
+    let pack = ["--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
+    let scenario = "\(CommandRunner.fixtures)/scenarios/passing.yaml"
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-drill-\(UUID().uuidString)").path
+    var environment: [String: String] { ["XDG_DATA_HOME": directory + "/data"] }
+
+    func practise(_ trainee: String, _ answers: String) throws -> CommandRunner.Output {
+        try CommandRunner.run(["drill", "practice", scenario, "--trainee", trainee, "--out", directory] + pack, stdin: answers, environment: environment)
+    }
+
+    @Test func practiceThroughPipedInputHasAKnownScore() throws {
+        let result = try practise("Ana K", "30\n1\nn\nn\n")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("Practice: Documents kept by the employer\n\nAn invented adult construction worker"))
+        #expect(result.stdout.contains("""
+            Practice result for construction-documents: 50%
+
+            Answers: 3 agree, 0 partly, 1 differ, 0 missed
+              - documents_withheld: differ, you recorded no, the reference is yes
+
+            Outcome: yours no_indicators, reference presumed_victim
+
+            Indicators the reference finds and your answers did not:
+              - Documents withheld (strong)
+                why it applies: screening
+            Referrals missed: shelter_now
+
+            Most important to look at again:
+              1. the outcome should be presumed_victim, not no_indicators
+              2. strong indicator missed: Documents withheld
+              3. referral missed: shelter_now
+            """))
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("attempt-construction-documents-ana_k-") }
+        #expect(files.count == 1)
+    }
+
+    @Test func groupScoringRanksWhatWasMissed() throws {
+        _ = try practise("Ana", "30\n1\nn\nn\n")
+        _ = try practise("Bo", "30\n1\ny\nn\n")
+        _ = try practise("Cy", "30\n1\nu\ny\n")
+        let attempts = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix("attempt-") }.sorted()
+            .map { "\(directory)/\($0)" }
+        #expect(attempts.count == 3)
+        let result = try CommandRunner.run(["drill", "score", "--scenario", scenario] + attempts + pack)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Ana                     50%    wrong (no_indicators)\n"))
+        #expect(result.stdout.contains("Bo                      100%   right\n"))
+        #expect(result.stdout.contains("Questions missed or answered differently most often:\n  2 × documents_withheld\n  1 × free_to_leave\n"))
+        #expect(result.stdout.contains("Indicators missed most often:\n  2 × documents_withheld\n  1 × not_free\n"))
+        let markdown = try CommandRunner.run(["drill", "score", "--scenario", scenario, "--format", "markdown"] + attempts + pack)
+        #expect(markdown.stdout.contains("| Bo | 100% | right |"))
+        let json = try CommandRunner.run(["drill", "score", "--scenario", scenario, "--format", "json"] + attempts + pack)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["attempts"] as? [Any])?.count == 3)
+    }
+
+    @Test func newScenarioFromAnswersPassesOnceDrafted() throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let draft = "\(directory)/drafted.yaml"
+        let result = try CommandRunner.run(["drill", "new", "--from", "\(CommandRunner.fixtures)/answers/construction.yaml", "--id", "drafted", "-o", draft] + pack)
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(text.contains("  id: drafted\n"))
+        #expect(text.contains("    outcome: presumed_victim\n"))
+        #expect(text.contains("      undetermined: [not_free]\n"))
+        let run = try CommandRunner.run(["drill", "run", draft] + pack)
+        #expect(run.stdout == "1 passed, 0 failed\n")
+    }
+}
