@@ -16,23 +16,13 @@ public struct PracticeAttempt: Sendable {
     }
 
     public func json(pack: Pack, score: PracticeScore) -> JSONValue {
-        var answerFields: [(String, JSONValue)] = []
-        for (q, question) in pack.questions.enumerated() {
-            guard let answer = answers[q] else { continue }
-            switch answer.journalForm(for: question) {
-            case .value(let v): answerFields.append((question.id, v))
-            case .unknown: answerFields.append((question.id, .string("unknown")))
-            case .declined: answerFields.append((question.id, .string("declined")))
-            case .cleared: break
-            }
-        }
         return .object([("attempt", .object([
             ("scenario", .string(scenario)),
             ("trainee", trainee.map(JSONValue.string) ?? .null),
             ("date", .string(date)),
             ("pack", .object([("id", .string(pack.info.id)), ("version", .string(pack.info.version)), ("hash", .string(pack.contentHash))])),
             ("score", .number((score.percent * 10).rounded() / 10)),
-            ("answers", .object(answerFields)),
+            ("answers", answers.json(pack: pack)),
         ]))])
     }
 

@@ -145,6 +145,23 @@ extension JSONValue {
     }
 }
 
+extension AnswerSet {
+    /// The answers as a JSON object of question id to answer, as answers files write them.
+    public func json(pack: Pack) -> JSONValue {
+        var fields: [(String, JSONValue)] = []
+        for (q, question) in pack.questions.enumerated() {
+            guard let answer = self[q] else { continue }
+            switch answer.journalForm(for: question) {
+            case .value(let v): fields.append((question.id, v))
+            case .unknown: fields.append((question.id, .string("unknown")))
+            case .declined: fields.append((question.id, .string("declined")))
+            case .cleared: break
+            }
+        }
+        return .object(fields)
+    }
+}
+
 extension Answer {
     /// The answer in the journal's pack-independent form.
     public func journalForm(for question: Question) -> IntakeJournal.JournalAnswer {

@@ -29,16 +29,6 @@ struct IntakeRecord {
     var ended: String
 
     var json: JSONValue {
-        var answerFields: [(String, JSONValue)] = []
-        for (q, question) in pack.questions.enumerated() {
-            guard let answer = answers[q] else { continue }
-            switch answer.journalForm(for: question) {
-            case .value(let v): answerFields.append((question.id, v))
-            case .unknown: answerFields.append((question.id, .string("unknown")))
-            case .declined: answerFields.append((question.id, .string("declined")))
-            case .cleared: break
-            }
-        }
         return .object([
             ("id", .string(header.id)),
             ("pack", .object([("id", .string(pack.info.id)), ("version", .string(pack.info.version)), ("hash", .string(pack.contentHash))])),
@@ -47,7 +37,7 @@ struct IntakeRecord {
             ("started", .string(header.started)),
             ("ended", .string(ended)),
             ("language", header.language.map(JSONValue.string) ?? .null),
-            ("answers", .object(answerFields)),
+            ("answers", answers.json(pack: pack)),
             ("answers_not_used", .array(unusable.map { .object([("question", .string($0.question)), ("value", .string($0.value)), ("reason", .string($0.reason))]) })),
             ("result", report.json),
             ("referral_decisions", .array(decisions.map { d in
