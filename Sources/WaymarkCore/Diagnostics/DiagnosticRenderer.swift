@@ -38,7 +38,7 @@ public struct DiagnosticRenderer: Sendable {
         return parts.joined(separator: ", ")
     }
 
-    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     private func header(_ d: Diagnostic) -> String {
         let code: String

@@ -80,24 +80,34 @@ extension Logic {
 extension Condition {
     /// The condition's value given each test's value; `stack` is scratch space reused between calls.
     public func evaluate(_ values: [TruthValue], stack: inout [TruthValue]) -> TruthValue {
-        stack.removeAll(keepingCapacity: true)
-        for step in program {
+        program.evaluate(values, stack: &stack)
+    }
+}
+
+extension Array where Element == LogicStep {
+    /// The program's value given each test's value; `stack` is scratch space reused between calls.
+    public func evaluate(_ values: [TruthValue], stack: inout [TruthValue]) -> TruthValue {
+        if stack.count < count { stack = [TruthValue](repeating: .unknown, count: count) }
+        var top = 0
+        for step in self {
             switch step {
-            case .constant(let b): stack.append(TruthValue(b))
-            case .test(let i): stack.append(values[i])
-            case .not: stack[stack.count - 1] = !stack[stack.count - 1]
+            case .constant(let b): stack[top] = TruthValue(b); top += 1
+            case .test(let i): stack[top] = values[i]; top += 1
+            case .not: stack[top - 1] = !stack[top - 1]
             case .and(let n):
                 var result = TruthValue.true
-                for v in stack[(stack.count - n)...] { result = result && v }
-                stack.removeLast(n)
-                stack.append(result)
+                for k in (top - n)..<top { result = result && stack[k] }
+                top -= n
+                stack[top] = result
+                top += 1
             case .or(let n):
                 var result = TruthValue.false
-                for v in stack[(stack.count - n)...] { result = result || v }
-                stack.removeLast(n)
-                stack.append(result)
+                for k in (top - n)..<top { result = result || stack[k] }
+                top -= n
+                stack[top] = result
+                top += 1
             }
         }
-        return stack.last ?? .unknown
+        return top > 0 ? stack[top - 1] : .unknown
     }
 }

@@ -16,9 +16,14 @@ struct Check: ParsableCommand {
             output.error(error.description)
             throw ExitCode(1)
         }
-        output.diagnostics(result.diagnostics)
-        guard let pack = result.pack else { throw ExitCode(1) }
+        guard let pack = result.pack else {
+            output.diagnostics(result.diagnostics)
+            throw ExitCode(1)
+        }
+        let analysis = StaticAnalysis(pack: pack)
+        output.diagnostics((result.diagnostics + analysis.findings).sorted { $0.location < $1.location }, summary: false)
         output.print(PackSummary.line(pack) + "\n")
+        if !analysis.findings.isEmpty { output.print("\(DiagnosticRenderer.plural(analysis.findings.count, "finding")) from static analysis (warnings)\n") }
     }
 }
 
