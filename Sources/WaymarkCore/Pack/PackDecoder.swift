@@ -36,14 +36,19 @@ struct PackDecoder {
             return decodeQuestion(f, id: id, sections: sections, sources: citations(f))
         }
         var whens: [String: [PendingCondition?]] = [:]
+        var exampleNodes: [(kind: String, index: Int, node: YAMLNode)] = []
+        func examples(_ kind: String, _ f: SchemaReader.Fields) {
+            if let node = f["examples"] { exampleNodes.append((kind, whens[kind]?.count ?? 0, node)) }
+        }
         func when(_ kind: String, _ f: SchemaReader.Fields) -> Condition {
             whens[kind, default: []].append(pending(f, "when"))
             return Self.placeholder(f.node.location)
         }
         let categoryIDs = Set(categories.map(\.id))
         var indicators = items("indicators", what: "an indicator",
-                               allowed: ["id", "title", "description", "category", "strength", "populations", "when", "sources"],
+                               allowed: ["id", "title", "description", "category", "strength", "populations", "when", "sources", "examples"],
                                required: ["id", "title", "category", "strength", "when"]) { f, id in
+            examples("indicators", f)
             let category = f.string("category") ?? ""
             if let node = f["category"], !category.isEmpty, !categoryIDs.contains(category) {
                 reader.error(node, "unknown category '\(category.singleLineSafe)'", suggestion: Suggestion.didYouMean(category, in: categoryIDs))
@@ -63,8 +68,9 @@ struct PackDecoder {
         }
         let serviceIDs = Set(services.map(\.id))
         var referrals = items("referrals", what: "a referral",
-                              allowed: ["id", "service", "urgency", "when", "because", "sources"],
+                              allowed: ["id", "service", "urgency", "when", "because", "sources", "examples"],
                               required: ["id", "service", "urgency", "when"]) { f, id in
+            examples("referrals", f)
             let service = f.string("service") ?? ""
             if let node = f["service"], !service.isEmpty, !serviceIDs.contains(service) {
                 reader.error(node, "unknown service '\(service.singleLineSafe)'", suggestion: Suggestion.didYouMean(service, in: serviceIDs))
@@ -107,7 +113,9 @@ struct PackDecoder {
         pack.outcomeIndex = Self.index(outcomes.map(\.id))
         pack.referralIndex = Self.index(referrals.map(\.id))
         pack.serviceIndex = Self.index(services.map(\.id))
-        return pack
+        pack.examples = exampleNodes.flatMap { decodeExamples($0.node, rule: $0.kind == "indicators" ? .indicator($0.index) : .referral($0.index), pack: pack) }
+        RuleExamples.check(pack, reader: reader)
+        return reader.bag.hasErrors ? nil : pack
     }
 
     private static func index(_ ids: [String]) -> [String: Int] {
@@ -222,6 +230,18 @@ struct PackDecoder {
                         childPrompt: f.text("child_prompt"), help: f.text("help"), guidance: f.text("guidance"),
                         choices: choices, min: min, max: max, askIf: nil, sensitive: f.bool("sensitive") ?? false,
                         sources: sources, location: f.node.location)
+    }
+
+    private func decodeExamples(_ node: YAMLNode, rule: RuleKey, pack: Pack) -> [RuleExample] {
+        guard let f = reader.fields(node, of: "'examples'", allowed: ["fires", "does_not_fire"]) else { return [] }
+        let decoder = AnswersDecoder(pack: pack)
+        var result: [RuleExample] = []
+        for (key, fires) in [("fires", true), ("does_not_fire", false)] {
+            for item in f.list(key) ?? [] {
+                result.append(RuleExample(rule: rule, fires: fires, answers: decoder.decodeAnswers(item, reader: reader), location: item.location))
+            }
+        }
+        return result
     }
 
     private func pending(_ f: SchemaReader.Fields, _ key: String) -> PendingCondition? {

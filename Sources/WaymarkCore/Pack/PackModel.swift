@@ -15,6 +15,8 @@ public struct Pack: Sendable {
     public var contentHash: String
     /// Indicators and derived conditions in an order where each comes after what it refers to.
     public var evaluationOrder: [ItemReference]
+    /// Answer sets written beside indicators and referrals, saying whether the rule fires for them.
+    public var examples: [RuleExample] = []
 
     public var questionIndex: [String: Int] = [:]
     public var indicatorIndex: [String: Int] = [:]
@@ -227,4 +229,12 @@ public struct Notice: Sendable {
 public enum ItemReference: Sendable, Hashable {
     case indicator(Int)
     case derived(Int)
+}
+
+/// An inline example on a rule: answers, and whether the rule must fire for them.
+public struct RuleExample: Sendable {
+    public var rule: RuleKey
+    public var fires: Bool
+    public var answers: AnswerSet
+    public var location: SourceLocation
 }
