@@ -13,13 +13,13 @@ public struct ScenarioLoader {
     }
 
     /// The YAML files under each path (a file is taken as given; a directory is searched recursively), sorted.
-    public static func files(in paths: [String]) -> [String] {
+    public static func files(in paths: [String], extensions: [String] = ["yaml", "yml"]) -> [String] {
         var files: [String] = []
         for path in paths {
             guard TextFile.isDirectory(path) else { files.append(path); continue }
             let enumerator = FileManager.default.enumerator(atPath: path)
             while let name = enumerator?.nextObject() as? String {
-                if name.hasSuffix(".yaml") || name.hasSuffix(".yml") { files.append((path as NSString).appendingPathComponent(name)) }
+                if extensions.contains(where: { name.hasSuffix("." + $0) }) { files.append((path as NSString).appendingPathComponent(name)) }
             }
         }
         return files.sorted()
