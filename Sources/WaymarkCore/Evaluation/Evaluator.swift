@@ -23,9 +23,37 @@ final class EvaluationRun {
     private var truth: [TruthValue] = []
     private var free: [Bool] = []
     private var stack: [TruthValue] = []
+    /// The answers flattened for the fast path: 0 none, 1 unknown, 2 declined, 3 a value.
+    private var answerKind: [UInt8]
+    /// yes = 1 / no = 0, or the chosen choices as bits.
+    private var bits: [UInt64]
+    private var numbers: [Double]
+    private let compiled: CompiledPack
 
     init(pack: Pack, answers: AnswerSet) {
         self.pack = pack
+        compiled = pack.compiled ?? CompiledPack(pack)
+        let count = pack.questions.count
+        answerKind = [UInt8](repeating: 0, count: count)
+        bits = [UInt64](repeating: 0, count: count)
+        numbers = [Double](repeating: 0, count: count)
+        for q in 0..<count {
+            switch answers[q] {
+            case nil: break
+            case .unknown?: answerKind[q] = 1
+            case .declined?: answerKind[q] = 2
+            case .value(let v)?:
+                answerKind[q] = 3
+                switch v {
+                case .yesNo(let b): bits[q] = b ? 1 : 0
+                case .choice(let c): bits[q] = c < 64 ? 1 << UInt64(c) : 0
+                case .choices(let cs): for c in cs where c < 64 { bits[q] |= 1 << UInt64(c) }
+                case .number(let n): numbers[q] = n
+                case .date(let d): numbers[q] = Double(d)
+                case .text: break
+                }
+            }
+        }
         result = Evaluation(
             answers: answers,
             questionStatus: Array(repeating: .asked, count: pack.questions.count),
@@ -48,8 +76,8 @@ final class EvaluationRun {
 
     func evaluate() {
         var unresolved = 0
-        for (q, question) in pack.questions.enumerated() {
-            if let askIf = question.askIf, decide(askIf, key: nil) == .absent {
+        for q in pack.questions.indices {
+            if let askIf = compiled.askIfs[q], decide(askIf, key: nil) == .absent {
                 result.questionStatus[q] = .notAsked
             } else if result.isUnresolved(q) {
                 unresolved += 1
@@ -60,21 +88,22 @@ final class EvaluationRun {
 
         for item in pack.evaluationOrder {
             switch item {
-            case .indicator(let i): result.indicatorStates[i] = decide(pack.indicators[i].when, key: .indicator(i))
-            case .derived(let d): result.derivedStates[d] = decide(pack.derived[d].when, key: .derived(d))
+            case .indicator(let i): result.indicatorStates[i] = decide(compiled.indicators[i], key: .indicator(i))
+            case .derived(let d): result.derivedStates[d] = decide(compiled.derived[d], key: .derived(d))
             }
         }
-        result.outcomeValues.reserveCapacity(pack.outcomes.count)
-        for (o, outcome) in pack.outcomes.enumerated() {
-            let value = evaluate(outcome.when)
+        result.outcomeValues.reserveCapacity(compiled.outcomes.count)
+        for (o, outcome) in compiled.outcomes.enumerated() {
+            fill(outcome)
+            let value = outcome.program.evaluate(truth, stack: &stack)
             result.outcomeValues.append(value)
             if value == .true, result.outcome == nil { result.outcome = o }
         }
-        for (r, referral) in pack.referrals.enumerated() {
-            result.referralStates[r] = decide(referral.when, key: .referral(r))
+        for (r, referral) in compiled.referrals.enumerated() {
+            result.referralStates[r] = decide(referral, key: .referral(r))
         }
-        for (n, notice) in pack.notices.enumerated() {
-            result.noticeStates[n] = decide(notice.when, key: .notice(n))
+        for (n, notice) in compiled.notices.enumerated() {
+            result.noticeStates[n] = decide(notice, key: .notice(n))
         }
     }
 
@@ -92,7 +121,18 @@ final class EvaluationRun {
 
     /// Present, absent, or undetermined when some assignment of its free tests makes it true or false.
     func decide(_ condition: Condition, key: RuleKey?) -> ItemState {
-        switch evaluate(condition) {
+        fill(condition)
+        return settle(condition, program: condition.program, key: key)
+    }
+
+    private func decide(_ condition: CompiledCondition, key: RuleKey?) -> ItemState {
+        fill(condition)
+        return settle(condition.source, program: condition.program, key: key)
+    }
+
+    /// Decides a condition from the test values in `truth` and `free`.
+    private func settle(_ condition: Condition, program: [LogicStep], key: RuleKey?) -> ItemState {
+        switch program.evaluate(truth, stack: &stack) {
         case .true: return .present
         case .false: return .absent
         case .unknown: break
@@ -127,6 +167,49 @@ final class EvaluationRun {
             }
         }
         return questions.sorted()
+    }
+
+    private func fill(_ condition: CompiledCondition) {
+        truth.removeAll(keepingCapacity: true)
+        free.removeAll(keepingCapacity: true)
+        condition.tests.withUnsafeBufferPointer { tests in
+            for test in tests {
+                let (value, isFree) = fastValue(test, condition)
+                truth.append(value)
+                free.append(isFree)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func fastValue(_ t: CompiledTest, _ condition: CompiledCondition) -> (TruthValue, Bool) {
+        let q = t.question
+        switch t.kind {
+        case .yes, .anyBit, .numberConstant:
+            guard result.questionStatus[q] == .asked else { return Self.fixedUnknown }
+            guard answerKind[q] == 3 else { return Self.freeUnknown }
+            switch t.kind {
+            case .yes: return (TruthValue(bits[q] != 0), false)
+            case .anyBit: return (TruthValue(bits[q] & t.mask != 0), false)
+            default: return (TruthValue(t.op.holds(numbers[q], t.constant)), false)
+            }
+        case .answered: return (TruthValue(result.questionStatus[q] == .asked && answerKind[q] == 3), false)
+        case .unknown: return (TruthValue(result.questionStatus[q] == .asked && answerKind[q] <= 1), false)
+        case .declined: return (TruthValue(result.questionStatus[q] == .asked && answerKind[q] == 2), false)
+        case .asked: return (TruthValue(result.questionStatus[q] == .asked), false)
+        case .indicator: return Self.itemValue(result.indicatorStates[t.index])
+        case .derived: return Self.itemValue(result.derivedStates[t.index])
+        case .outcome: return (TruthValue(result.outcome.map { t.mask & (1 << UInt64($0)) != 0 } ?? false), false)
+        case .general: return value(condition.source.tests[t.index])
+        }
+    }
+
+    private static func itemValue(_ state: ItemState) -> (TruthValue, Bool) {
+        switch state {
+        case .present: return (.true, false)
+        case .absent: return (.false, false)
+        case .undetermined: return freeUnknown
+        }
     }
 
     private func fill(_ condition: Condition) {

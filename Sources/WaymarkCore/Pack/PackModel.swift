@@ -17,6 +17,11 @@ public struct Pack: Sendable {
     public var evaluationOrder: [ItemReference]
     /// Answer sets written beside indicators and referrals, saying whether the rule fires for them.
     public var examples: [RuleExample] = []
+    /// The conditions in the evaluator's fast form; built by `compile()` once the pack is complete.
+    var compiled: CompiledPack?
+
+    /// Prepares the conditions for fast evaluation; call again after changing any of them.
+    public mutating func compile() { compiled = CompiledPack(self) }
 
     public var questionIndex: [String: Int] = [:]
     public var indicatorIndex: [String: Int] = [:]
