@@ -51,8 +51,8 @@ struct SyntheticPack {
     }
 
     private mutating func condition(_ questions: Int) -> String {
-        // Like real indicators: mostly one or two specific tests, so a typical answer set shows a handful present.
-        (0..<(2 + next(2))).map { _ in test(next(questions)) }.joined(separator: next(5) == 0 ? " or " : " and ")
+        // Like real indicators: two or three specific tests, so a typical answer set shows a few per cent present.
+        (0..<(2 + next(2))).map { _ in test(next(questions)) }.joined(separator: next(10) == 0 ? " or " : " and ")
     }
 
     private mutating func test(_ q: Int) -> String {
@@ -74,7 +74,7 @@ struct SyntheticPack {
                 case "single": value = "\"\(["a", "b", "c"][next(3)])\""
                 case "multi": value = "[\"\(["a", "b", "c"][next(3)])\"]"
                 case "number": value = "\(next(101))"
-                default: value = next(5) == 0 ? "\"yes\"" : "\"no\""
+                default: value = next(10) == 0 ? "\"yes\"" : "\"no\""
                 }
             }
             parts.append("\"q\(q)\": \(value)")

@@ -29,7 +29,6 @@ public struct AnswersDecoder {
             reader.error(node, "'answers' must be a mapping of question id to answer, found \(node.kindDescription)")
             return set
         }
-        var seen = Set<Int>()
         for pair in pairs {
             let id = pair.key.scalar?.text ?? ""
             guard let q = pack.questionIndex[id] else {
@@ -37,7 +36,6 @@ public struct AnswersDecoder {
                              suggestion: Suggestion.didYouMean(id, in: pack.questionIndex.keys))
                 continue
             }
-            seen.insert(q)
             if let answer = decode(pair.value, for: pack.questions[q], reader: reader) { set[q] = answer }
         }
         return set
@@ -95,6 +93,11 @@ public struct AnswersDecoder {
         let id = question.id
         switch question.type {
         case .yesNo:
+            switch text {
+            case "yes": return .success(.yesNo(true))
+            case "no": return .success(.yesNo(false))
+            default: break
+            }
             switch text.lowercased() {
             case "yes", "y", "true": return .success(.yesNo(true))
             case "no", "n", "false": return .success(.yesNo(false))

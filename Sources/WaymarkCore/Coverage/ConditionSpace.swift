@@ -38,7 +38,36 @@ struct ConditionSpace {
     }
 
     /// Calls `body` with each condition's value under every combination; stops when it returns false.
+    /// A few thousand combinations drawn at random go first: a finding of "can happen" usually needs only one,
+    /// and the exhaustive pass that follows keeps "can never happen" exact.
     func forEach(_ conditions: [Condition], _ body: ([TruthValue]) -> Bool) {
+        guard sample(conditions, count: 2_048, body) else { return }
+        enumerateAll(conditions, body)
+    }
+
+    /// Random combinations; returns false when `body` asked to stop.
+    private func sample(_ conditions: [Condition], count: Int, _ body: ([TruthValue]) -> Bool) -> Bool {
+        var answers = AnswerSet(questionCount: pack.questions.count)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var stack: [TruthValue] = []
+        let freeIndex = Dictionary(uniqueKeysWithValues: freeTests.enumerated().map { ($1, $0) })
+        var freeValues = [TruthValue](repeating: .unknown, count: freeTests.count)
+        for _ in 0..<count {
+            for (i, q) in questions.enumerated() { answers[q] = domains[i][next(domains[i].count)] }
+            for k in freeTests.indices { let values = Self.freeValues(freeTests[k]); freeValues[k] = values[next(values.count)] }
+            let results = conditions.map { c in
+                c.evaluate(c.tests.map { freeIndex[$0].map { freeValues[$0] } ?? value($0, answers) }, stack: &stack)
+            }
+            if !body(results) { return false }
+        }
+        return true
+    }
+
+    private func enumerateAll(_ conditions: [Condition], _ body: ([TruthValue]) -> Bool) {
         var answers = AnswerSet(questionCount: pack.questions.count)
         let freeIndex = Dictionary(uniqueKeysWithValues: freeTests.enumerated().map { ($1, $0) })
         // For each condition's tests: the free value it reads, or nil when the answers decide it.

@@ -63,6 +63,10 @@ final class CompiledPack: Sendable {
     let outcomes: [CompiledCondition]
     let referrals: [CompiledCondition]
     let notices: [CompiledCondition]
+    /// The most tests any one condition has, to size the evaluator's buffers.
+    let maxTests: Int
+    /// For each indicator, the questions its evidence lists (see `Pack.transitiveQuestions`).
+    let indicatorEvidence: [[Int]]
 
     init(_ pack: Pack) {
         askIfs = pack.questions.map { $0.askIf.map(CompiledCondition.init) }
@@ -71,5 +75,7 @@ final class CompiledPack: Sendable {
         outcomes = pack.outcomes.map { CompiledCondition($0.when) }
         referrals = pack.referrals.map { CompiledCondition($0.when) }
         notices = pack.notices.map { CompiledCondition($0.when) }
+        indicatorEvidence = pack.indicators.map { pack.transitiveQuestions(of: $0.when) }
+        maxTests = ([askIfs.compactMap { $0 }, indicators, derived, outcomes, referrals, notices].joined().map(\.tests.count).max() ?? 0)
     }
 }

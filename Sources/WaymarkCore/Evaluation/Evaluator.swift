@@ -8,20 +8,20 @@ public struct Evaluator: Sendable {
     public init(pack: Pack) { self.pack = pack }
 
     public func evaluate(_ answers: AnswerSet) -> Evaluation {
-        let run = EvaluationRun(pack: pack, answers: answers)
+        var run = EvaluationRun(pack: pack, answers: answers)
         run.evaluate()
         return run.result
     }
 }
 
 /// One evaluation in progress; conditions read the states computed so far.
-/// A class, with scratch buffers reused across conditions, so that evaluating allocates little.
-final class EvaluationRun {
+/// Test values go into buffers sized once per run, so evaluating a condition allocates nothing.
+struct EvaluationRun {
     let pack: Pack
     private(set) var result: Evaluation
     private var unansweredShare = 0.0
-    private var truth: [TruthValue] = []
-    private var free: [Bool] = []
+    private var truth: [TruthValue]
+    private var free: [Bool]
     private var stack: [TruthValue] = []
     /// The answers flattened for the fast path: 0 none, 1 unknown, 2 declined, 3 a value.
     private var answerKind: [UInt8]
@@ -33,6 +33,8 @@ final class EvaluationRun {
     init(pack: Pack, answers: AnswerSet) {
         self.pack = pack
         compiled = pack.compiled ?? CompiledPack(pack)
+        truth = [TruthValue](repeating: .unknown, count: compiled.maxTests)
+        free = [Bool](repeating: false, count: compiled.maxTests)
         let count = pack.questions.count
         answerKind = [UInt8](repeating: 0, count: count)
         bits = [UInt64](repeating: 0, count: count)
@@ -56,7 +58,7 @@ final class EvaluationRun {
         }
         result = Evaluation(
             answers: answers,
-            questionStatus: Array(repeating: .asked, count: pack.questions.count),
+            questionStatus: Array(repeating: .asked, count: count),
             indicatorStates: Array(repeating: .absent, count: pack.indicators.count),
             derivedStates: Array(repeating: .absent, count: pack.derived.count),
             outcome: nil, outcomeValues: [],
@@ -66,7 +68,7 @@ final class EvaluationRun {
     }
 
     /// A run that reads the states of a finished evaluation, to look again at single conditions.
-    convenience init(pack: Pack, state: Evaluation) {
+    init(pack: Pack, state: Evaluation) {
         self.init(pack: pack, answers: state.answers)
         result = state
         let asked = state.questionStatus.filter { $0 == .asked }.count
@@ -74,16 +76,16 @@ final class EvaluationRun {
         unansweredShare = asked == 0 ? 0 : Double(unresolved) / Double(asked)
     }
 
-    func evaluate() {
-        var unresolved = 0
+    mutating func evaluate() {
+        var unresolved = 0, asked = 0
         for q in pack.questions.indices {
             if let askIf = compiled.askIfs[q], decide(askIf, key: nil) == .absent {
                 result.questionStatus[q] = .notAsked
-            } else if result.isUnresolved(q) {
-                unresolved += 1
+            } else {
+                asked += 1
+                if answerKind[q] != 3 { unresolved += 1 }
             }
         }
-        let asked = result.questionStatus.count { $0 == .asked }
         unansweredShare = asked == 0 ? 0 : Double(unresolved) / Double(asked)
 
         for item in pack.evaluationOrder {
@@ -107,48 +109,37 @@ final class EvaluationRun {
         }
     }
 
-    /// Each test's value, for explanations.
+    /// Each test's value under the current state, for explanations and coverage.
     func testValues(_ condition: Condition) -> [TruthValue] {
-        fill(condition)
-        return truth
+        condition.tests.map { value($0).0 }
     }
 
-    /// The condition's value now, with its test values left in `truth` and `free`.
+    /// The condition's value under the current state.
     func evaluate(_ condition: Condition) -> TruthValue {
-        fill(condition)
-        return condition.evaluate(truth, stack: &stack)
+        var stack: [TruthValue] = []
+        return condition.evaluate(testValues(condition), stack: &stack)
     }
 
     /// Present, absent, or undetermined when some assignment of its free tests makes it true or false.
-    func decide(_ condition: Condition, key: RuleKey?) -> ItemState {
+    private mutating func decide(_ condition: CompiledCondition, key: RuleKey?) -> ItemState {
         fill(condition)
-        return settle(condition, program: condition.program, key: key)
-    }
-
-    private func decide(_ condition: CompiledCondition, key: RuleKey?) -> ItemState {
-        fill(condition)
-        return settle(condition.source, program: condition.program, key: key)
-    }
-
-    /// Decides a condition from the test values in `truth` and `free`.
-    private func settle(_ condition: Condition, program: [LogicStep], key: RuleKey?) -> ItemState {
-        switch program.evaluate(truth, stack: &stack) {
+        switch condition.program.evaluate(truth, stack: &stack) {
         case .true: return .present
         case .false: return .absent
         case .unknown: break
         }
-        let freeTests = free.indices.filter { free[$0] }
-        guard !freeTests.isEmpty, decidable(condition, free: freeTests) else { return .absent }
-        if let key { result.followUps[key] = followUpQuestions(condition) }
+        let freeTests = (0..<condition.tests.count).filter { free[$0] }
+        guard !freeTests.isEmpty, decidable(condition.program, free: freeTests) else { return .absent }
+        if let key { result.followUps[key] = followUpQuestions(condition.source) }
         return .undetermined
     }
 
-    private func decidable(_ condition: Condition, free freeTests: [Int]) -> Bool {
+    private mutating func decidable(_ program: [LogicStep], free freeTests: [Int]) -> Bool {
         guard freeTests.count <= Evaluator.maxEnumeratedTests else { return true }
         var assignment = truth
         for bits in 0..<(1 << freeTests.count) {
             for (k, i) in freeTests.enumerated() { assignment[i] = TruthValue(bits & (1 << k) != 0) }
-            if condition.evaluate(assignment, stack: &stack) != .unknown { return true }
+            if program.evaluate(assignment, stack: &stack) != .unknown { return true }
         }
         return false
     }
@@ -169,17 +160,15 @@ final class EvaluationRun {
         return questions.sorted()
     }
 
-    private func fill(_ condition: CompiledCondition) {
-        truth.removeAll(keepingCapacity: true)
-        free.removeAll(keepingCapacity: true)
-        condition.tests.withUnsafeBufferPointer { tests in
-            for test in tests {
-                let (value, isFree) = fastValue(test, condition)
-                truth.append(value)
-                free.append(isFree)
-            }
+    /// Writes each test's value and freedom into `truth` and `free`.
+    private mutating func fill(_ condition: CompiledCondition) {
+        for (i, test) in condition.tests.enumerated() {
+            (truth[i], free[i]) = fastValue(test, condition)
         }
     }
+
+    private static let fixedUnknown = (TruthValue.unknown, false)
+    private static let freeUnknown = (TruthValue.unknown, true)
 
     @inline(__always)
     private func fastValue(_ t: CompiledTest, _ condition: CompiledCondition) -> (TruthValue, Bool) {
@@ -212,19 +201,6 @@ final class EvaluationRun {
         }
     }
 
-    private func fill(_ condition: Condition) {
-        truth.removeAll(keepingCapacity: true)
-        free.removeAll(keepingCapacity: true)
-        for test in condition.tests {
-            let (value, isFree) = self.value(test)
-            truth.append(value)
-            free.append(isFree)
-        }
-    }
-
-    private static let fixedUnknown = (TruthValue.unknown, false)
-    private static let freeUnknown = (TruthValue.unknown, true)
-
     /// A test's value, and whether an unknown one is free: decidable by answering asked questions.
     private func value(_ test: Test) -> (TruthValue, Bool) {
         switch test {
@@ -253,17 +229,12 @@ final class EvaluationRun {
             case .unknown: return (TruthValue(asked && (answer == nil || answer == .unknown)), false)
             }
         case .item(let item):
-            switch result.state(of: item) {
-            case .present: return (.true, false)
-            case .absent: return (.false, false)
-            case .undetermined: return Self.freeUnknown
-            }
+            return Self.itemValue(result.state(of: item))
         case .outcome(let outcomes):
             return (TruthValue(result.outcome.map(outcomes.contains) ?? false), false)
         }
     }
 
-    @inline(__always)
     private func answerValue(_ q: Int, _ read: (AnswerValue) -> Bool?) -> (TruthValue, Bool) {
         guard result.questionStatus[q] == .asked else { return Self.fixedUnknown }
         guard case .value(let v) = result.answers[q], let b = read(v) else { return Self.freeUnknown }

@@ -36,12 +36,9 @@ public struct JSONLinesEvaluator {
             var id: String?
             var answers: AnswerSet?
             do {
-                if let node = try YAMLLoader.document(bytes, file: file) {
-                    let shifted = Self.shift(node, toLine: lineNumber)
-                    (id, answers) = decoder.decodeDocument(shifted, reader: reader)
-                }
+                (id, answers) = decoder.decodeDocument(try JSONNodeParser.parse(bytes, file: file, line: lineNumber), reader: reader)
             } catch {
-                reader.bag.append(Diagnostic(at: SourceLocation(file: file, line: lineNumber, column: error.location.column), error.message))
+                reader.bag.append(error)
             }
             if reader.bag.hasErrors || answers == nil {
                 invalid += 1
@@ -61,18 +58,5 @@ public struct JSONLinesEvaluator {
     private static func errorLine(_ line: Int, _ diagnostics: [Diagnostic]) -> String {
         JSONValue.object([("line", .number(Double(line))),
                           ("errors", .array(diagnostics.map { .string($0.description) }))]).compact + "\n"
-    }
-
-    /// Each line is parsed alone, so its marks say line 1; this moves them to the line's place in the file.
-    static func shift(_ node: YAMLNode, toLine line: Int) -> YAMLNode {
-        var node = node
-        node.location.line += line - 1
-        node.end.line += line - 1
-        switch node.content {
-        case .scalar: break
-        case .sequence(let items): node.content = .sequence(items.map { shift($0, toLine: line) })
-        case .mapping(let pairs): node.content = .mapping(pairs.map { YAMLPair(key: shift($0.key, toLine: line), value: shift($0.value, toLine: line)) })
-        }
-        return node
     }
 }

@@ -22,7 +22,7 @@ public enum JSONValue: Sendable, Equatable {
     /// Compact JSON on one line, suitable for JSON Lines.
     public var compact: String {
         var out: [UInt8] = []
-        out.reserveCapacity(4096)
+        out.reserveCapacity(16_384)
         write(to: &out, indent: nil, level: 0)
         return String(decoding: out, as: UTF8.self)
     }
@@ -80,31 +80,37 @@ public enum JSONValue: Sendable, Equatable {
         var s = s
         s.withUTF8 { bytes in
             var runStart = 0
-            for (i, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte >= 0xC2 {
-                if byte >= 0xC2 {
-                    // C1 controls (U+0080-U+009F) and the line/paragraph separators are escaped; other text passes through.
-                    let isC1 = byte == 0xC2 && i + 1 < bytes.count && bytes[i + 1] < 0xA0
-                    let isSeparator = byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9)
-                    guard isC1 || isSeparator else { continue }
-                    out += bytes[runStart..<i]
-                    let value = isC1 ? Int(bytes[i + 1]) : 0x2028 + Int(bytes[i + 2] - 0xA8)
-                    out += "\\u\(String(repeating: "0", count: 4 - String(value, radix: 16).count))\(String(value, radix: 16))".utf8
-                    runStart = i + (isC1 ? 2 : 3)
-                    continue
-                }
-                if i < runStart { continue }
-                out += bytes[runStart..<i]
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                // Most text needs no escaping: scan on until a byte that might.
+                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte < 0xC2 { i += 1; continue }
+                var escape: String?
+                var width = 1
                 switch byte {
-                case 0x22: out += "\\\"".utf8
-                case 0x5C: out += "\\\\".utf8
-                case 0x0A: out += "\\n".utf8
-                case 0x0D: out += "\\r".utf8
-                case 0x09: out += "\\t".utf8
-                default: out += "\\u00\(byte < 0x10 ? "0" : "")\(String(byte, radix: 16))".utf8
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x00..<0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                case 0xC2 where i + 1 < bytes.count && bytes[i + 1] < 0xA0:
+                    // C1 control characters.
+                    escape = "\\u00" + String(bytes[i + 1], radix: 16)
+                    width = 2
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end lines in JavaScript.
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
+                default: break
                 }
-                runStart = i + 1
+                guard let escape else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                out += escape.utf8
+                i += width
+                runStart = i
             }
-            out += bytes[runStart...]
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -62,7 +62,7 @@ public struct ResultReport: Sendable {
             guard all || state != .absent else { return nil }
             let indicator = pack.indicators[i]
             return IndicatorEntry(id: indicator.id, title: indicator.title.text(language), state: state, strength: indicator.strength,
-                                  category: indicator.category, evidence: support.evidence(for: indicator.when))
+                                  category: indicator.category, evidence: support.evidence(indicator: i))
         }
         referrals = pack.referrals.indices.compactMap { r in
             let state = evaluation.referralStates[r]
@@ -147,9 +147,18 @@ struct Support {
         run = EvaluationRun(pack: pack, state: evaluation)
     }
 
+    /// The asked questions an indicator reads, directly or through the rules it names, with their answers.
+    func evidence(indicator i: Int) -> [ResultReport.Evidence] {
+        evidence(questions: pack.compiled?.indicatorEvidence[i] ?? pack.transitiveQuestions(of: pack.indicators[i].when))
+    }
+
     /// The asked questions a condition reads, directly or through the rules it names, with their answers.
     func evidence(for condition: Condition) -> [ResultReport.Evidence] {
-        pack.transitiveQuestions(of: condition).compactMap { q in
+        evidence(questions: pack.transitiveQuestions(of: condition))
+    }
+
+    private func evidence(questions: [Int]) -> [ResultReport.Evidence] {
+        questions.compactMap { q in
             guard evaluation.questionStatus[q] == .asked else { return nil }
             let question = pack.questions[q]
             let answer: String

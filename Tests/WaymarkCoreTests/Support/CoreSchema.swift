@@ -57,7 +57,12 @@ enum CoreSchema {
 /// Splits a file of concatenated JSON values (one per YAML document) and parses each.
 enum JSONStream {
     static func values(_ text: String) -> [PlainValue] {
-        var values: [PlainValue] = []
+        pieces(text).map { piece in plain(try? JSONSerialization.jsonObject(with: Data(piece.utf8), options: [.fragmentsAllowed])) }
+    }
+
+    /// The text of each JSON value in the stream.
+    static func pieces(_ text: String) -> [String] {
+        var values: [String] = []
         let scalars = Array(text.unicodeScalars)
         var i = 0
         while i < scalars.count {
@@ -81,9 +86,7 @@ enum JSONStream {
             } while i < scalars.count
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<i])
-            let piece = String(view)
-            let object = try? JSONSerialization.jsonObject(with: Data(piece.utf8), options: [.fragmentsAllowed])
-            values.append(plain(object))
+            values.append(String(view))
         }
         return values
     }
