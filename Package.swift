@@ -31,6 +31,11 @@ let package = Package(
             name: "waymark-bench",
             dependencies: ["WaymarkCore"]
         ),
+        // Built with libFuzzer by .ci/fuzz; an ordinary build replays inputs through the same targets.
+        .executableTarget(
+            name: "waymark-fuzz",
+            dependencies: ["WaymarkCore"]
+        ),
         .testTarget(
             name: "WaymarkCoreTests",
             dependencies: ["WaymarkCore"],
