@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import WaymarkCore
+
+/// Kills the intake with SIGKILL at many random moments while it saves answers, then resumes from the journal.
+@Suite struct CrashSafetyTests {
+    static let answers: [(line: String, answer: Answer)] = [("30", .value(.number(30))), ("1", .value(.choice(0))), ("y", .value(.yesNo(true))), ("n", .value(.yesNo(false)))]
+
+    @Test func killedAtRandomPointsKeepsEveryConfirmedAnswer() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-kill-\(UUID().uuidString)").path
+        let pack = try PackLoader.loadValid("\(CommandRunner.fixtures)/demo-pack.yaml")
+        var generator = SystemRandomNumberGenerator()
+        var tornLines = 0, killedMidAnswer = 0
+        for _ in 0..<200 {
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = ["intake", "--out", directory, "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var transcript = ""
+            func waitFor(prompts: Int) {
+                while transcript.components(separatedBy: "> ").count - 1 < prompts {
+                    let data = output.fileHandleForReading.availableData
+                    if data.isEmpty { return }
+                    transcript += String(decoding: data, as: UTF8.self)
+                }
+            }
+            let killAfter = Int.random(in: 0..<Self.answers.count, using: &generator)
+            var confirmed = 0
+            for (k, answer) in Self.answers.enumerated() {
+                waitFor(prompts: k + 1)
+                confirmed = k
+                input.fileHandleForWriting.write(Data((answer.line + "\n").utf8))
+                if k == killAfter {
+                    // Anywhere from before the line is read to after it is on disk.
+                    usleep(UInt32.random(in: 0...600, using: &generator))
+                    break
+                }
+            }
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let id = try #require(transcript.range(of: #"Intake (\S+) started"#, options: .regularExpression)
+                .map { transcript[$0].split(separator: " ")[1] }.map(String.init))
+            let session = try IntakeSession.resume(id, pack: pack, store: IntakeStore(directory: directory))
+            for k in 0..<confirmed {
+                #expect(session.answers[k] == Self.answers[k].answer, "answer \(k) of intake \(id) was confirmed but is missing")
+            }
+            if let saved = session.answers[confirmed] {
+                #expect(saved == Self.answers[confirmed].answer)
+            } else {
+                killedMidAnswer += 1
+            }
+            for warning in session.warnings {
+                #expect(warning.message.hasPrefix("the last journal line was cut off"), "\(warning)")
+                tornLines += 1
+            }
+        }
+        // The figures go to the test log for the record; the expectations above are what must hold.
+        print("kill test: 200 runs, \(killedMidAnswer) killed before the last answer reached the disk, \(tornLines) torn lines detected and dropped")
+    }
+}
