@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // HPKE to seal completed records, scrypt and ChaCha20-Poly1305 for passphrase-protected drafts.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -18,13 +20,18 @@ let package = Package(
         ),
         .target(
             name: "WaymarkCore",
-            dependencies: ["CLibYAML"]
+            dependencies: [
+                "CLibYAML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "waymark",
             dependencies: [
                 "WaymarkCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -1,8 +1,15 @@
+import Foundation
+
 /// The append-only log of an intake: one checksummed JSON line per event, flushed to disk before the next question.
 public struct IntakeJournal {
     public let path: String
+    /// Set for a passphrase-protected draft: answer lines are then sealed.
+    public var cipher: DraftCipher?
 
-    public init(path: String) { self.path = path }
+    public init(path: String, cipher: DraftCipher? = nil) {
+        self.path = path
+        self.cipher = cipher
+    }
 
     /// One event in the journal.
     public enum Entry: Sendable {
@@ -19,6 +26,14 @@ public struct IntakeJournal {
         public var packHash: String
         public var started: String
         public var language: String?
+        /// For a protected draft: the scrypt salt and a known text sealed with the derived key.
+        public var protection: Protection?
+    }
+
+    /// How a protected draft's key is derived and checked; holds nothing about the person.
+    public struct Protection: Sendable {
+        public var salt: [UInt8]
+        public var check: String
     }
 
     /// An answer as the journal keeps it, independent of any pack version.
@@ -31,7 +46,8 @@ public struct IntakeJournal {
 
     /// Appends one entry and returns once it is on disk.
     public func append(_ entry: Entry) throws(FatalError) {
-        let json = Self.json(entry).compact
+        var json = Self.json(entry).compact
+        if let cipher, case .answer = entry { json = JSONValue.object([("sealed", .string(try cipher.seal(json)))]).compact }
         let line = CRC32.hex(Array(json.utf8)) + " " + json + "\n"
         try SecureFile.append(Array(line.utf8), to: path)
     }
@@ -47,6 +63,14 @@ public struct IntakeJournal {
         public var isComplete: Bool { entries.contains { if case .complete = $0 { return true } else { return false } } }
     }
 
+    /// The first line alone: enough to know whether the draft needs a passphrase.
+    public func readHeader() throws(FatalError) -> Header? {
+        let bytes = try TextFile.read(path, limit: 64 << 20)
+        guard let first = bytes.split(separator: 0x0A).first, first.count > 9,
+              case .start(let header)? = try entry(Array(first.dropFirst(9)), at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
+        return header
+    }
+
     public func read() throws(FatalError) -> Contents {
         let bytes = try TextFile.read(path, limit: 64 << 20)
         var contents = Contents()
@@ -56,7 +80,7 @@ public struct IntakeJournal {
             let isLast = n == lines.count - 1
             guard line.count > 9, line[line.startIndex + 8] == 0x20,
                   String(decoding: line.prefix(8), as: UTF8.self) == CRC32.hex(line.dropFirst(9)),
-                  let entry = Self.entry(Array(line.dropFirst(9))) else {
+                  let entry = try self.entry(Array(line.dropFirst(9)), at: location) else {
                 // A crash mid-write leaves a last line without its newline: drop it. Anything else is damage.
                 contents.warnings.append(Diagnostic(.warning, at: location, isLast
                     ? "the last journal line was cut off (the program stopped while saving it) and was dropped"
@@ -75,6 +99,10 @@ public struct IntakeJournal {
                                                  ("pack", .object([("id", .string(h.packID)), ("version", .string(h.packVersion)), ("hash", .string(h.packHash))])),
                                                  ("started", .string(h.started))]
             if let language = h.language { fields.append(("language", .string(language))) }
+            if let p = h.protection {
+                fields.append(("protection", .object([("kdf", .string("scrypt-32768-8-1")), ("salt", .string(Data(p.salt).base64EncodedString())),
+                                                      ("check", .string(p.check))])))
+            }
             return .object(fields)
         case .answer(let question, let answer):
             var fields: [(String, JSONValue)] = [("event", .string("answer")), ("question", .string(question))]
@@ -90,18 +118,31 @@ public struct IntakeJournal {
         }
     }
 
-    static func entry(_ bytes: [UInt8]) -> Entry? {
+    /// One line's entry; sealed lines are opened with the cipher, and a sealed line without one stops the read.
+    func entry(_ bytes: [UInt8], at location: SourceLocation) throws(FatalError) -> Entry? {
         guard let node = try? YAMLLoader.document(bytes, file: "journal"), let pairs = node.mapping else { return nil }
         var fields: [String: YAMLNode] = [:]
         for pair in pairs { if let key = pair.key.scalar?.text { fields[key] = pair.value } }
+        if let sealed = fields["sealed"]?.scalar?.text {
+            guard let cipher else { throw FatalError("\(location): error: this draft is protected with a passphrase") }
+            guard let plain = cipher.open(sealed) else { return nil }
+            return try entry(Array(plain.utf8), at: location)
+        }
         func text(_ key: String, in f: [String: YAMLNode]? = nil) -> String? { (f ?? fields)[key]?.scalar?.text }
         switch text("event") {
         case "start":
             var pack: [String: YAMLNode] = [:]
             for pair in fields["pack"]?.mapping ?? [] { if let key = pair.key.scalar?.text { pack[key] = pair.value } }
             guard let id = text("id"), let packID = text("id", in: pack), let started = text("started") else { return nil }
+            var protection: Protection?
+            if let p = fields["protection"]?.mapping {
+                var f: [String: YAMLNode] = [:]
+                for pair in p { if let key = pair.key.scalar?.text { f[key] = pair.value } }
+                guard let salt = text("salt", in: f).flatMap({ Data(base64Encoded: $0) }), let check = text("check", in: f) else { return nil }
+                protection = Protection(salt: Array(salt), check: check)
+            }
             return .start(Header(id: id, packID: packID, packVersion: text("version", in: pack) ?? "", packHash: text("hash", in: pack) ?? "",
-                                 started: started, language: text("language")))
+                                 started: started, language: text("language"), protection: protection))
         case "answer":
             guard let question = text("question") else { return nil }
             switch text("state") {

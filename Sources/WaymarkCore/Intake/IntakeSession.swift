@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// An intake in progress: its answers, rebuilt from the journal and checked against the current pack.
@@ -10,7 +11,7 @@ public final class IntakeSession {
     public private(set) var unusable: [UnusableAnswer] = []
     public private(set) var warnings: [Diagnostic] = []
     public private(set) var isComplete = false
-    private let journal: IntakeJournal
+    private var journal: IntakeJournal
     private let lock: IntakeStore.Lock
 
     /// An answer from the journal that no longer fits the pack, and why.
@@ -24,37 +25,52 @@ public final class IntakeSession {
     /// Whether the pack differs from the one the intake began with.
     public var packChanged: Bool { header.packHash != pack.contentHash }
 
-    private init(pack: Pack, store: IntakeStore, header: IntakeJournal.Header, lock: IntakeStore.Lock) {
+    private init(pack: Pack, store: IntakeStore, header: IntakeJournal.Header, lock: IntakeStore.Lock, cipher: DraftCipher? = nil) {
         self.pack = pack
         self.store = store
         self.header = header
         self.lock = lock
-        journal = IntakeJournal(path: store.journalPath(header.id))
+        journal = IntakeJournal(path: store.journalPath(header.id), cipher: cipher)
         answers = AnswerSet(questionCount: pack.questions.count)
     }
 
-    /// Begins a new intake and writes its first journal line.
-    public static func start(pack: Pack, store: IntakeStore, language: String?, now: Date = Date()) throws(FatalError) -> IntakeSession {
+    /// Begins a new intake and writes its first journal line; with a passphrase, answers are written sealed.
+    public static func start(pack: Pack, store: IntakeStore, language: String?, passphrase: String? = nil, now: Date = Date()) throws(FatalError) -> IntakeSession {
         try store.prepare()
         let id = store.newID(now: now)
-        let header = IntakeJournal.Header(id: id, packID: pack.info.id, packVersion: pack.info.version, packHash: pack.contentHash,
+        var header = IntakeJournal.Header(id: id, packID: pack.info.id, packVersion: pack.info.version, packHash: pack.contentHash,
                                           started: Timestamp.string(now), language: language)
-        let session = IntakeSession(pack: pack, store: store, header: header, lock: try store.lock(id))
+        var cipher: DraftCipher?
+        if let passphrase {
+            let salt = DraftCipher.newSalt()
+            let c = try DraftCipher(passphrase: passphrase, salt: salt)
+            header.protection = IntakeJournal.Protection(salt: salt, check: try c.seal(DraftCipher.check))
+            cipher = c
+        }
+        let session = IntakeSession(pack: pack, store: store, header: header, lock: try store.lock(id), cipher: cipher)
         try session.journal.append(.start(header))
         return session
     }
 
-    /// Reopens an intake from its journal, re-validating every answer against `pack`.
-    public static func resume(_ id: String, pack: Pack, store: IntakeStore) throws(FatalError) -> IntakeSession {
+    /// Reopens an intake from its journal, re-validating every answer against `pack`; `passphrase` is asked only for a protected draft.
+    public static func resume(_ id: String, pack: Pack, store: IntakeStore,
+                              passphrase: () -> String? = { nil }) throws(FatalError) -> IntakeSession {
         guard store.exists(id) else {
             let known = store.list().map(\.id)
             throw FatalError("error: no intake '\(id.singleLineSafe)' in \(store.directory)"
                              + (Suggestion.didYouMean(id, in: known).map { "; \($0)" } ?? "; 'waymark intake --list' shows them"))
         }
         let lock = try store.lock(id)
-        let contents = try IntakeJournal(path: store.journalPath(id)).read()
+        var journal = IntakeJournal(path: store.journalPath(id))
+        if let protection = try journal.readHeader()?.protection {
+            guard let typed = passphrase() else { throw FatalError("error: intake \(id) is protected; its passphrase is needed to resume it") }
+            let cipher = try DraftCipher(passphrase: typed, salt: protection.salt)
+            guard cipher.open(protection.check) == DraftCipher.check else { throw FatalError("error: that passphrase does not open intake \(id)") }
+            journal.cipher = cipher
+        }
+        let contents = try journal.read()
         guard let header = contents.header else { throw FatalError("\(store.journalPath(id)): error: the journal has no start line") }
-        let session = IntakeSession(pack: pack, store: store, header: header, lock: lock)
+        let session = IntakeSession(pack: pack, store: store, header: header, lock: lock, cipher: journal.cipher)
         session.warnings = contents.warnings
         session.isComplete = contents.isComplete
         session.replay(contents.entries)
@@ -119,13 +135,22 @@ public final class IntakeSession {
     }
 
     /// Writes the completed record (answers, result, referral decisions, pack identity, times) and closes the journal.
-    public func complete(report: ResultReport, decisions: [ReferralDecision], now: Date = Date()) throws(FatalError) -> String {
+    /// With `sealTo`, the record is sealed to that public key and the draft is removed: this laptop cannot read it back.
+    public func complete(report: ResultReport, decisions: [ReferralDecision], sealTo: Curve25519.KeyAgreement.PublicKey? = nil,
+                         now: Date = Date()) throws(FatalError) -> String {
         let ended = Timestamp.string(now)
         let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended)
-        let path = store.recordPath(id)
-        try SecureFile.writeAtomically(Array((record.json.pretty + "\n").utf8), to: path)
-        try journal.append(.complete(ended: ended))
+        let plaintext = Array((record.json.pretty + "\n").utf8)
         isComplete = true
+        guard let sealTo else {
+            let path = store.recordPath(id)
+            try SecureFile.writeAtomically(plaintext, to: path)
+            try journal.append(.complete(ended: ended))
+            return path
+        }
+        let path = store.sealedRecordPath(id)
+        try SecureFile.writeAtomically(Array(try SealedRecord.seal(plaintext, to: sealTo).utf8), to: path)
+        unlink(store.journalPath(id))
         return path
     }
 }

@@ -27,6 +27,7 @@ public struct IntakeStore: Sendable {
 
     public func journalPath(_ id: String) -> String { "\(directory)/\(id).journal" }
     public func recordPath(_ id: String) -> String { "\(directory)/\(id).record.json" }
+    public func sealedRecordPath(_ id: String) -> String { "\(directory)/\(id).record.sealed" }
     private func lockPath(_ id: String) -> String { "\(directory)/\(id).lock" }
 
     /// Whether an intake with this id exists here.
@@ -59,13 +60,20 @@ public struct IntakeStore: Sendable {
         public var packVersion: String
         public var answered: Int
         public var completed: Bool
+        /// A passphrase-protected draft: its answers cannot be counted without the passphrase.
+        public var isProtected = false
     }
 
     /// Every intake in the folder, oldest first.
     public func list() -> [Summary] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.filter { $0.hasSuffix(".journal") }.sorted().compactMap { name in
-            guard let contents = try? IntakeJournal(path: "\(directory)/\(name)").read(), let header = contents.header else { return nil }
+        let sealed = names.filter { $0.hasSuffix(".record.sealed") }.map { Summary(id: String($0.dropLast(".record.sealed".count)), started: "", packVersion: "(sealed)", answered: 0, completed: true) }
+        return sealed + names.filter { $0.hasSuffix(".journal") }.sorted().compactMap { name in
+            let journal = IntakeJournal(path: "\(directory)/\(name)")
+            if let header = try? journal.readHeader(), header.protection != nil {
+                return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)", answered: 0, completed: false, isProtected: true)
+            }
+            guard let contents = try? journal.read(), let header = contents.header else { return nil }
             var answered = Set<String>()
             for entry in contents.entries {
                 if case .answer(let q, let a) = entry { if a == .cleared { answered.remove(q) } else { answered.insert(q) } }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Where an interview reads answers and writes prompts; the terminal and the tests each provide one.
@@ -28,9 +29,13 @@ public final class Interview {
     private var lastSection: String??
     private var shownCommands = false
     private let recordsReferrals: Bool
+    private let sealTo: Curve25519.KeyAgreement.PublicKey?
 
     /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
-    public init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true) {
+    /// With `sealTo`, the completed record is sealed to that organisation key.
+    public init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true,
+                sealTo: Curve25519.KeyAgreement.PublicKey? = nil) {
+        self.sealTo = sealTo
         self.session = session
         self.io = io
         self.language = language
@@ -245,7 +250,7 @@ public final class Interview {
                 break
             }
         }
-        let path = try session.complete(report: report, decisions: decisions)
+        let path = try session.complete(report: report, decisions: decisions, sealTo: sealTo)
         io.write("\nThe intake is complete and saved (\(session.id)).\n")
         return .completed(recordPath: path, report: report, decisions: decisions)
     }

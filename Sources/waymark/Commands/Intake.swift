@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import WaymarkCore
 
@@ -31,9 +32,14 @@ struct Intake: ParsableCommand {
     @Flag(help: "Include sensitive free-text answers in the summary.")
     var includeSensitive = false
 
+    @Option(help: ArgumentHelp("Seal the completed record to this organisation public key (see 'waymark keys new'); the draft is then protected with a passphrase.", valueName: "public-key"))
+    var encryptTo: String?
+
     func run() throws {
         let output = Output()
-        let store = IntakeStore(directory: out ?? ProcessInfo.processInfo.environment["WAYMARK_INTAKES"] ?? IntakeStore.defaultDirectory())
+        let settings = try Settings.load(output: output)
+        let env = ProcessInfo.processInfo.environment
+        let store = IntakeStore(directory: out ?? env["WAYMARK_INTAKES"] ?? settings.intakes ?? IntakeStore.defaultDirectory())
         if list {
             output.print(IntakeList.text(store.list(), directory: store.directory))
             return
@@ -43,9 +49,22 @@ struct Intake: ParsableCommand {
             output.error("note: pack \(pack.info.id) has no '\(lang)' texts; showing \(pack.info.languages.first ?? "en")")
         }
         let session: IntakeSession
+        let sealTo: Curve25519.KeyAgreement.PublicKey?
         do {
-            session = try resume.map { try IntakeSession.resume($0, pack: pack, store: store) }
-                ?? IntakeSession.start(pack: pack, store: store, language: lang)
+            sealTo = try (encryptTo ?? env["WAYMARK_ENCRYPT_TO"] ?? settings.encryptTo).map { try OrganisationKey.publicKey(from: $0) }
+            if let resume {
+                session = try IntakeSession.resume(resume, pack: pack, store: store) {
+                    Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
+                }
+            } else {
+                var passphrase: String?
+                if sealTo != nil {
+                    output.print("Records are sealed to the organisation key. Choose a passphrase to protect this draft until it is complete.\n")
+                    passphrase = Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true)
+                    if passphrase == nil { throw FatalError("error: no passphrase given; nothing was saved") }
+                }
+                session = try IntakeSession.start(pack: pack, store: store, language: lang, passphrase: passphrase)
+            }
         } catch let error as FatalError {
             output.error(error.description)
             throw ExitCode(1)
@@ -62,7 +81,7 @@ struct Intake: ParsableCommand {
                                : "Resuming intake \(session.id).\n")
         let ending: Interview.Ending
         do {
-            ending = try Interview(session: session, io: io, language: lang).run()
+            ending = try Interview(session: session, io: io, language: lang, sealTo: sealTo).run()
         } catch {
             output.error(error.description + "\nAnswers given so far are saved; resume with: waymark intake --resume \(session.id)")
             throw ExitCode(3)

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+/// An organisation makes keys; a laptop seals completed intakes to the public key; only the private key opens them.
+@Suite struct RecordsCommandTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-records-\(UUID().uuidString)").path
+
+    @Test func sealedIntakeRoundTrip() throws {
+        let keys = try CommandRunner.run(["keys", "new", "--out", "\(directory)/keys"])
+        #expect(keys.status == 0)
+        let publicKey = "\(directory)/keys/organisation.public.key", privateKey = "\(directory)/keys/organisation.private.key"
+        #expect(try FileManager.default.attributesOfItem(atPath: privateKey)[.posixPermissions] as? Int == 0o600)
+        let again = try CommandRunner.run(["keys", "new", "--out", "\(directory)/keys"])
+        #expect(again.status == 1)
+
+        let intake = try CommandRunner.run(["intake", "--out", "\(directory)/intakes", "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml",
+                                            "--encrypt-to", publicKey], stdin: "correct horse\n30\n1\ny\nn\nm\n")
+        #expect(intake.status == 0, "\(intake.stdout)\(intake.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(directory)/intakes")
+        let sealed = try #require(files.first { $0.hasSuffix(".record.sealed") })
+        #expect(!files.contains { $0.hasSuffix(".journal") || $0.hasSuffix(".record.json") })
+
+        let opened = try CommandRunner.run(["records", "open", "\(directory)/intakes/\(sealed)", "--key", privateKey])
+        #expect(opened.status == 0)
+        #expect(opened.stdout.contains("\"work_sector\": \"construction\""))
+        _ = try CommandRunner.run(["keys", "new", "--out", "\(directory)/other"])
+        let wrong = try CommandRunner.run(["records", "open", "\(directory)/intakes/\(sealed)", "--key", "\(directory)/other/organisation.private.key"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.hasSuffix("error: cannot open this record with that key (wrong key, or the file was changed)\n"))
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import WaymarkCore
+
+@Suite struct EncryptionTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-enc-\(UUID().uuidString)").path
+
+    func keyFiles(_ name: String) throws -> (privatePath: String, publicPath: String) {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let (privateKey, publicKey) = OrganisationKey.generate()
+        let paths = ("\(directory)/\(name).private.key", "\(directory)/\(name).public.key")
+        try privateKey.write(toFile: paths.0, atomically: true, encoding: .utf8)
+        try publicKey.write(toFile: paths.1, atomically: true, encoding: .utf8)
+        return paths
+    }
+
+    @Test func sealedRecordOpensOnlyWithTheRightKey() throws {
+        let org = try keyFiles("org"), other = try keyFiles("other")
+        let secret = Array("{\"answers\": {\"age\": 16}}".utf8)
+        let sealed = try SealedRecord.seal(secret, to: OrganisationKey.publicKey(from: org.publicPath))
+        #expect(!sealed.contains("age"))
+        let path = "\(directory)/r.record.sealed"
+        try sealed.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try SealedRecord.open(path, with: OrganisationKey.privateKey(from: org.privatePath)) == secret)
+        #expect(throws: FatalError.self) { try SealedRecord.open(path, with: OrganisationKey.privateKey(from: other.privatePath)) }
+        var tampered = sealed.split(separator: "\n").map(String.init)
+        tampered[2] = String(tampered[2].reversed())
+        try (tampered.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: FatalError.self) { try SealedRecord.open(path, with: OrganisationKey.privateKey(from: org.privatePath)) }
+    }
+
+    @Test func protectedDraftHidesAnswersAndNeedsItsPassphrase() throws {
+        let pack = try TestPack.load(InterviewTests.packBody)
+        let store = IntakeStore(directory: directory)
+        let id = try {
+            let session = try IntakeSession.start(pack: pack, store: store, language: nil, passphrase: "correct horse battery")
+            try session.record(.value(.number(16)), question: 0)
+            try session.record(.value(.choice(1)), question: 1)
+            return session.id
+        }()
+        let journal = try String(contentsOfFile: store.journalPath(id), encoding: .utf8)
+        #expect(!journal.contains("begging") && !journal.contains("\"age\"") && !journal.contains("16"))
+        #expect(throws: FatalError.self) { try IntakeSession.resume(id, pack: pack, store: store) }
+        #expect(throws: FatalError.self) { try IntakeSession.resume(id, pack: pack, store: store) { "wrong passphrase" } }
+        let resumed = try IntakeSession.resume(id, pack: pack, store: store) { "correct horse battery" }
+        #expect(resumed.answers[0] == .value(.number(16)))
+        #expect(resumed.answers[1] == .value(.choice(1)))
+    }
+
+    @Test func completingWithAKeySealsTheRecordAndRemovesTheDraft() throws {
+        let org = try keyFiles("org")
+        let pack = try TestPack.load(InterviewTests.packBody)
+        let store = IntakeStore(directory: directory + "/intakes")
+        let session = try IntakeSession.start(pack: pack, store: store, language: nil, passphrase: "correct horse battery")
+        let io = ScriptedIO(["30", "2", "3"])
+        let ending = try Interview(session: session, io: io, sealTo: OrganisationKey.publicKey(from: org.publicPath)).run()
+        guard case .completed(let path, _, _) = ending else { Issue.record("not completed"); return }
+        #expect(path == store.sealedRecordPath(session.id))
+        #expect(!FileManager.default.fileExists(atPath: store.journalPath(session.id)))
+        #expect(!FileManager.default.fileExists(atPath: store.recordPath(session.id)))
+        let record = String(decoding: try SealedRecord.open(path, with: OrganisationKey.privateKey(from: org.privatePath)), as: UTF8.self)
+        #expect(record.contains("\"sector\": \"begging\""))
+    }
+}
