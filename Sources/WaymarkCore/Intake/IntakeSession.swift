@@ -106,25 +106,24 @@ public final class IntakeSession {
         unusable = order.compactMap { unusableByQuestion[$0] }
     }
 
+    /// A recorded answer as a person reads it, for the list of answers that no longer fit.
     static func describe(_ recorded: IntakeJournal.JournalAnswer) -> String {
         switch recorded {
         case .unknown: return "unknown"
         case .declined: return "declined"
         case .cleared: return "(cleared)"
-        case .value(.array(let items)): return "[" + items.map(describe).joined(separator: ", ") + "]"
-        case .value(let v): return describe(.value(v), scalar: v)
+        case .value(let value): return describe(value)
         }
     }
 
-    private static func describe(_ recorded: IntakeJournal.JournalAnswer, scalar: JSONValue) -> String {
-        switch scalar {
+    private static func describe(_ value: JSONValue) -> String {
+        switch value {
         case .string(let s): return s
         case .number(let n): return n.formatted
-        default: return scalar.compact
+        case .array(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        default: return value.compact
         }
     }
-
-    private static func describe(_ value: JSONValue) -> String { describe(.value(value), scalar: value) }
 
     /// Records an answer (nil withdraws it) and returns once it is on disk.
     public func record(_ answer: Answer?, question q: Int) throws(FatalError) {
