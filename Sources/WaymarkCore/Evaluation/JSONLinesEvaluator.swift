@@ -14,7 +14,7 @@ public struct JSONLinesEvaluator {
     /// Evaluates every line of `input`; problems go to `report` and do not stop later lines. Returns the number of invalid lines.
     @discardableResult
     public func run(file: String, input: LineReader, all: Bool = false,
-                    write: (String) -> Void, report: ([Diagnostic]) -> Void) -> Int {
+                    write: ([UInt8]) -> Void, report: ([Diagnostic]) -> Void) -> Int {
         var lineNumber = 0
         var invalid = 0
         while let line = input.next() {
@@ -48,15 +48,13 @@ public struct JSONLinesEvaluator {
                 continue
             }
             let evaluation = evaluator.evaluate(answers!)
-            var json = ResultReport(evaluation, pack: pack, all: all, caseID: id).json
-            if case .object(let fields) = json { json = .object([("line", .number(Double(lineNumber)))] + fields) }
-            write(json.compact + "\n")
+            write(ResultReport(evaluation, pack: pack, all: all, caseID: id).compactJSON(line: lineNumber) + [0x0A])
         }
         return invalid
     }
 
-    private static func errorLine(_ line: Int, _ diagnostics: [Diagnostic]) -> String {
-        JSONValue.object([("line", .number(Double(line))),
-                          ("errors", .array(diagnostics.map { .string($0.description) }))]).compact + "\n"
+    private static func errorLine(_ line: Int, _ diagnostics: [Diagnostic]) -> [UInt8] {
+        Array((JSONValue.object([("line", .number(Double(line))),
+                                 ("errors", .array(diagnostics.map { .string($0.description) }))]).compact + "\n").utf8)
     }
 }

@@ -75,7 +75,7 @@ public enum JSONValue: Sendable, Equatable {
         for _ in 0..<level { out += indent.utf8 }
     }
 
-    private static func writeString(_ s: String, to out: inout [UInt8]) {
+    static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in

@@ -75,7 +75,8 @@ struct Evaluate: ParsableCommand {
     private func runJSONLines(pack: Pack, output: Output) throws {
         var invalid = 0
         let batch = JSONLinesEvaluator(pack: pack)
-        var buffer = ""
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 17)
         for path in answers {
             let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
             guard fd >= 0 else {
@@ -87,11 +88,11 @@ struct Evaluate: ParsableCommand {
             invalid += batch.run(file: path == "-" ? "<stdin>" : path, input: LineReader(fileDescriptor: fd), all: all,
                                  write: { line in
                                      buffer += line
-                                     if buffer.utf8.count > 1 << 16 { output.print(buffer); buffer = "" }
+                                     if buffer.count > 1 << 16 { output.write(buffer); buffer.removeAll(keepingCapacity: true) }
                                  },
                                  report: { output.diagnostics($0, summary: false) })
         }
-        output.print(buffer)
+        output.write(buffer)
         if invalid > 0 { throw ExitCode(1) }
     }
 }

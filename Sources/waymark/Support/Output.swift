@@ -17,6 +17,10 @@ struct Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     func error(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }

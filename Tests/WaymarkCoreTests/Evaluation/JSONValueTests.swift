@@ -15,3 +15,14 @@ import Testing
         #expect(JSONValue.object([("b", .number(1)), ("a", .array([]))]).pretty == "{\n  \"b\": 1,\n  \"a\": []\n}")
     }
 }
+
+@Suite struct ResultEncodingTests {
+    @Test func bytesAndTreeAgree() throws {
+        let pack = try PackLoader.loadValid(TestPaths.repository.appendingPathComponent("Rules").path)
+        for file in ScenarioLoader.files(in: [TestPaths.repository.appendingPathComponent("Examples/scenarios").path]).prefix(8) {
+            let scenario = try #require(try ScenarioLoader(pack: pack).load(file).get())
+            let report = ResultReport(Evaluator(pack: pack).evaluate(scenario.answers), pack: pack, all: true, caseID: scenario.id)
+            #expect(String(decoding: report.compactJSON(), as: UTF8.self) == report.json.compact)
+        }
+    }
+}

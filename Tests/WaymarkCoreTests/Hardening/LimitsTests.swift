@@ -31,7 +31,7 @@ import Testing
         var lines: [String] = []
         var evaluator = JSONLinesEvaluator(pack: pack)
         evaluator.maxLineLength = 1_000
-        let invalid = evaluator.run(file: "long.jsonl", input: LineReader(fileDescriptor: fd, maxLineLength: 1_000), write: { lines.append($0) }, report: { _ in })
+        let invalid = evaluator.run(file: "long.jsonl", input: LineReader(fileDescriptor: fd, maxLineLength: 1_000), write: { lines.append(String(decoding: $0, as: UTF8.self)) }, report: { _ in })
         #expect(invalid == 1)
         #expect(lines.count == 3)
         #expect(lines[1] == #"{"line":2,"errors":["long.jsonl:2:1: error: line is 2023 bytes, over the limit of 1000 bytes"]}"# + "\n")
