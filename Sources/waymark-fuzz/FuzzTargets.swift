@@ -56,7 +56,8 @@ enum FuzzTargets {
         case "journal":
             let path = NSTemporaryDirectory() + "waymark-fuzz-\(getpid()).journal"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-            _ = try? IntakeJournal(path: path).read()
+            var journal = IntakeJournal(path: path)
+            _ = try? journal.read()
         default:
             fatalError("unknown fuzz target '\(target)'; expected one of \(names.joined(separator: ", "))")
         }

@@ -44,9 +44,11 @@ public struct AnswersDecoder {
     /// One answer; nil for an empty value (not answered) or an invalid one (reported).
     public func decode(_ node: YAMLNode, for question: Question, reader: SchemaReader) -> Answer? {
         if node.isNull { return nil }
-        if let scalar = node.scalar, !scalar.isQuoted || question.type != .text {
-            if scalar.text == "unknown" { return .unknown }
-            if scalar.text == "declined" { return .declined }
+        // The two states are written the same way in YAML and JSON, quoted or not, for every type of question,
+        // so that records and attempts read back exactly as they were saved.
+        if let text = node.scalar?.text {
+            if text == "unknown" { return .unknown }
+            if text == "declined" { return .declined }
         }
         switch parse(node, for: question) {
         case .success(let value): return .value(value)

@@ -18,6 +18,8 @@ public final class LineReader {
     private var start = 0
     private var end = 0
     private var finished = false
+    /// The error from a failed read, if input ended because of one rather than at its end.
+    public private(set) var readError: Int32?
 
     public init(fileDescriptor: Int32, maxLineLength: Int = 1 << 20) {
         fd = fileDescriptor
@@ -32,6 +34,8 @@ public final class LineReader {
             if start == end {
                 if finished { return line.isEmpty && skipped == 0 ? nil : finish(line, skipped) }
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { readError = errno }
                 if n <= 0 { finished = true; continue }
                 start = 0
                 end = n

@@ -153,10 +153,19 @@ struct ConditionSpace {
             let list = named.sorted()
             values = (0..<(1 << min(list.count, 10))).map { bits in .choices(list.indices.filter { bits & (1 << $0) != 0 }.map { list[$0] }) }
         case .number:
-            var points = Set<Double>()
-            for case .compare(_, _, .constant(let n)) in tests { points.formUnion([n - 0.5, n, n + 0.5]) }
-            if points.isEmpty { points.insert(question.min ?? 0) }
-            values = points.sorted().filter { (question.min ?? -.infinity) <= $0 && $0 <= (question.max ?? .infinity) }.map(AnswerValue.number)
+            // Every constant, a point inside every interval between two of them, one beyond each end, and the limits:
+            // one point for each region a comparison with a constant can tell apart.
+            let low = question.min ?? -.infinity, high = question.max ?? .infinity
+            var constants: [Double] = []
+            for case .compare(_, _, .constant(let n)) in tests { constants.append(n) }
+            let sorted = Array(Set(constants)).sorted()
+            var points = Set(sorted)
+            for (a, b) in zip(sorted, sorted.dropFirst()) { points.insert((a + b) / 2) }
+            if let first = sorted.first, let last = sorted.last { points.formUnion([first - 1, last + 1]) }
+            if low.isFinite { points.insert(low) }
+            if high.isFinite { points.insert(high) }
+            if points.isEmpty { points.insert(0) }
+            values = points.sorted().filter { low <= $0 && $0 <= high }.map(AnswerValue.number)
         case .text:
             var texts: [String] = []
             for case .textEquals(_, let t) in tests { texts.append(t) }

@@ -2,8 +2,9 @@
 public struct Evaluator: Sendable {
     public let pack: Pack
 
-    /// Above this many free tests in one condition, "could a follow-up decide it" is assumed rather than enumerated.
-    static let maxEnumeratedTests = 12
+    /// Above this many free tests in one condition, "could a follow-up decide it" is assumed rather than enumerated
+    /// (2^16 evaluations at most; it errs towards asking a follow-up).
+    static let maxEnumeratedTests = 16
 
     public init(pack: Pack) { self.pack = pack }
 

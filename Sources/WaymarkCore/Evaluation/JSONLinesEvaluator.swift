@@ -1,3 +1,5 @@
+import Foundation
+
 /// Evaluates a stream of answer sets, one JSON document per line, writing one JSON result per line.
 public struct JSONLinesEvaluator {
     public let pack: Pack
@@ -49,6 +51,11 @@ public struct JSONLinesEvaluator {
             }
             let evaluation = evaluator.evaluate(answers!)
             write(ResultReport(evaluation, pack: pack, all: all, caseID: id).compactJSON(line: lineNumber) + [0x0A])
+        }
+        if let error = input.readError {
+            invalid += 1
+            report([Diagnostic(at: SourceLocation(file: file, line: lineNumber + 1, column: 1),
+                               "reading stopped here: \(String(cString: strerror(error)))")])
         }
         return invalid
     }

@@ -5,6 +5,10 @@ public struct IntakeJournal {
     public let path: String
     /// Set for a passphrase-protected draft: answer lines are then sealed.
     public var cipher: DraftCipher?
+    /// The number the next sealed line gets; sealed lines count up, so none can be moved, replayed or swapped in.
+    private var nextSealed = 1
+    /// The intake id that sealed lines are bound to (from the journal's first line).
+    private var sealedID = ""
 
     public init(path: String, cipher: DraftCipher? = nil) {
         self.path = path
@@ -30,10 +34,13 @@ public struct IntakeJournal {
         public var protection: Protection?
     }
 
-    /// How a protected draft's key is derived and checked; holds nothing about the person.
+    /// How a protected draft's key is derived and checked, and the organisation key its record must be sealed to.
+    /// Holds nothing about the person.
     public struct Protection: Sendable {
         public var salt: [UInt8]
         public var check: String
+        /// The raw organisation public key; a protected draft can only be completed sealed to it.
+        public var sealTo: [UInt8]
     }
 
     /// An answer as the journal keeps it, independent of any pack version.
@@ -45,9 +52,14 @@ public struct IntakeJournal {
     }
 
     /// Appends one entry and returns once it is on disk.
-    public func append(_ entry: Entry) throws(FatalError) {
+    public mutating func append(_ entry: Entry) throws(FatalError) {
         var json = Self.json(entry).compact
-        if let cipher, case .answer = entry { json = JSONValue.object([("sealed", .string(try cipher.seal(json)))]).compact }
+        if case .start(let header) = entry { sealedID = header.id }
+        if let cipher, case .answer = entry {
+            let sealed = try cipher.seal(json, binding: "\(sealedID) \(nextSealed)")
+            json = JSONValue.object([("n", .number(Double(nextSealed))), ("sealed", .string(sealed))]).compact
+            nextSealed += 1
+        }
         let line = CRC32.hex(Array(json.utf8)) + " " + json + "\n"
         try SecureFile.append(Array(line.utf8), to: path)
     }
@@ -61,32 +73,41 @@ public struct IntakeJournal {
             return nil
         }
         public var isComplete: Bool { entries.contains { if case .complete = $0 { return true } else { return false } } }
+        /// Bytes up to the end of the last complete line; less than the file's size when its last line was torn.
+        public var intactLength = 0
+        public var fileLength = 0
     }
 
     /// The first line alone: enough to know whether the draft needs a passphrase.
     public func readHeader() throws(FatalError) -> Header? {
         let bytes = try TextFile.read(path, limit: 64 << 20)
+        var sequence = 1
         guard let first = bytes.split(separator: 0x0A).first, first.count > 9,
-              case .start(let header)? = try entry(Array(first.dropFirst(9)), at: SourceLocation(file: path, line: 1, column: 1)) else { return nil }
+              case .start(let header)? = try entry(Array(first.dropFirst(9)), at: SourceLocation(file: path, line: 1, column: 1), sequence: &sequence)
+        else { return nil }
         return header
     }
 
-    public func read() throws(FatalError) -> Contents {
+    /// Reads every entry; for a protected draft, also readies the journal to append sealed lines after the last one.
+    public mutating func read() throws(FatalError) -> Contents {
         let bytes = try TextFile.read(path, limit: 64 << 20)
         var contents = Contents()
+        contents.fileLength = bytes.count
+        contents.intactLength = (bytes.lastIndex(of: 0x0A) ?? -1) + 1
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         for (n, line) in lines.enumerated() where !line.isEmpty {
             let location = SourceLocation(file: path, line: n + 1, column: 1)
             let isLast = n == lines.count - 1
             guard line.count > 9, line[line.startIndex + 8] == 0x20,
                   String(decoding: line.prefix(8), as: UTF8.self) == CRC32.hex(line.dropFirst(9)),
-                  let entry = try self.entry(Array(line.dropFirst(9)), at: location) else {
+                  let entry = try self.entry(Array(line.dropFirst(9)), at: location, sequence: &nextSealed) else {
                 // A crash mid-write leaves a last line without its newline: drop it. Anything else is damage.
                 contents.warnings.append(Diagnostic(.warning, at: location, isLast
                     ? "the last journal line was cut off (the program stopped while saving it) and was dropped"
                     : "journal line is damaged and was skipped"))
                 continue
             }
+            if case .start(let header) = entry { sealedID = header.id }
             contents.entries.append(entry)
         }
         return contents
@@ -101,7 +122,7 @@ public struct IntakeJournal {
             if let language = h.language { fields.append(("language", .string(language))) }
             if let p = h.protection {
                 fields.append(("protection", .object([("kdf", .string("scrypt-32768-8-1")), ("salt", .string(Data(p.salt).base64EncodedString())),
-                                                      ("check", .string(p.check))])))
+                                                      ("check", .string(p.check)), ("seal_to", .string(Data(p.sealTo).base64EncodedString()))])))
             }
             return .object(fields)
         case .answer(let question, let answer):
@@ -118,16 +139,21 @@ public struct IntakeJournal {
         }
     }
 
-    /// One line's entry; sealed lines are opened with the cipher, and a sealed line without one stops the read.
-    func entry(_ bytes: [UInt8], at location: SourceLocation) throws(FatalError) -> Entry? {
+    /// One line's entry. In a protected draft answers must be sealed, in order, and bound to this intake;
+    /// anything else is treated as damage. A sealed line without a cipher stops the read.
+    func entry(_ bytes: [UInt8], at location: SourceLocation, sequence: inout Int, opened: Bool = false) throws(FatalError) -> Entry? {
         guard let node = try? YAMLLoader.document(bytes, file: "journal"), let pairs = node.mapping else { return nil }
         var fields: [String: YAMLNode] = [:]
         for pair in pairs { if let key = pair.key.scalar?.text { fields[key] = pair.value } }
         if let sealed = fields["sealed"]?.scalar?.text {
             guard let cipher else { throw FatalError("\(location): error: this draft is protected with a passphrase") }
-            guard let plain = cipher.open(sealed) else { return nil }
-            return try entry(Array(plain.utf8), at: location)
+            guard let n = fields["n"]?.scalar.flatMap({ Int($0.text) }), n >= sequence,
+                  let plain = cipher.open(sealed, binding: "\(sealedID) \(n)") else { return nil }
+            sequence = n + 1
+            var inner = sequence
+            return try entry(Array(plain.utf8), at: location, sequence: &inner, opened: true)
         }
+        if cipher != nil, !opened, fields["event"]?.scalar?.text == "answer" { return nil }
         func text(_ key: String, in f: [String: YAMLNode]? = nil) -> String? { (f ?? fields)[key]?.scalar?.text }
         switch text("event") {
         case "start":
@@ -138,8 +164,9 @@ public struct IntakeJournal {
             if let p = fields["protection"]?.mapping {
                 var f: [String: YAMLNode] = [:]
                 for pair in p { if let key = pair.key.scalar?.text { f[key] = pair.value } }
-                guard let salt = text("salt", in: f).flatMap({ Data(base64Encoded: $0) }), let check = text("check", in: f) else { return nil }
-                protection = Protection(salt: Array(salt), check: check)
+                guard let salt = text("salt", in: f).flatMap({ Data(base64Encoded: $0) }), let check = text("check", in: f),
+                      let sealTo = text("seal_to", in: f).flatMap({ Data(base64Encoded: $0) }) else { return nil }
+                protection = Protection(salt: Array(salt), check: check, sealTo: Array(sealTo))
             }
             return .start(Header(id: id, packID: packID, packVersion: text("version", in: pack) ?? "", packHash: text("hash", in: pack) ?? "",
                                  started: started, language: text("language"), protection: protection))

@@ -21,33 +21,43 @@ public final class IntakeSession {
         public var reason: String
     }
 
-    public var id: String { header.id }
+    /// The intake's id, as the store names its files (never taken from inside a file).
+    public let id: String
     /// Whether the pack differs from the one the intake began with.
     public var packChanged: Bool { header.packHash != pack.contentHash }
+    /// A protected draft is sealed to the organisation key it began with, whatever the command line says later.
+    public var sealsTo: Curve25519.KeyAgreement.PublicKey? {
+        header.protection.flatMap { try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: $0.sealTo) }
+    }
 
-    private init(pack: Pack, store: IntakeStore, header: IntakeJournal.Header, lock: IntakeStore.Lock, cipher: DraftCipher? = nil) {
+    private init(id: String, pack: Pack, store: IntakeStore, header: IntakeJournal.Header, lock: IntakeStore.Lock, journal: IntakeJournal) {
+        self.id = id
         self.pack = pack
         self.store = store
         self.header = header
         self.lock = lock
-        journal = IntakeJournal(path: store.journalPath(header.id), cipher: cipher)
+        self.journal = journal
         answers = AnswerSet(questionCount: pack.questions.count)
     }
 
-    /// Begins a new intake and writes its first journal line; with a passphrase, answers are written sealed.
-    public static func start(pack: Pack, store: IntakeStore, language: String?, passphrase: String? = nil, now: Date = Date()) throws(FatalError) -> IntakeSession {
+    /// Begins a new intake and writes its first journal line. With `protection`, answers are sealed under a key from
+    /// the passphrase, and the completed record can only be written sealed to the organisation key.
+    public static func start(pack: Pack, store: IntakeStore, language: String?,
+                             protection: (passphrase: String, sealTo: Curve25519.KeyAgreement.PublicKey)? = nil,
+                             now: Date = Date()) throws(FatalError) -> IntakeSession {
         try store.prepare()
         let id = store.newID(now: now)
         var header = IntakeJournal.Header(id: id, packID: pack.info.id, packVersion: pack.info.version, packHash: pack.contentHash,
                                           started: Timestamp.string(now), language: language)
-        var cipher: DraftCipher?
-        if let passphrase {
+        var journal = IntakeJournal(path: store.journalPath(id))
+        if let protection {
             let salt = DraftCipher.newSalt()
-            let c = try DraftCipher(passphrase: passphrase, salt: salt)
-            header.protection = IntakeJournal.Protection(salt: salt, check: try c.seal(DraftCipher.check))
-            cipher = c
+            let cipher = try DraftCipher(passphrase: protection.passphrase, salt: salt)
+            header.protection = IntakeJournal.Protection(salt: salt, check: try cipher.seal(DraftCipher.check),
+                                                         sealTo: Array(protection.sealTo.rawRepresentation))
+            journal.cipher = cipher
         }
-        let session = IntakeSession(pack: pack, store: store, header: header, lock: try store.lock(id), cipher: cipher)
+        let session = IntakeSession(id: id, pack: pack, store: store, header: header, lock: try store.lock(id), journal: journal)
         try session.journal.append(.start(header))
         return session
     }
@@ -70,7 +80,15 @@ public final class IntakeSession {
         }
         let contents = try journal.read()
         guard let header = contents.header else { throw FatalError("\(store.journalPath(id)): error: the journal has no start line") }
-        let session = IntakeSession(pack: pack, store: store, header: header, lock: lock, cipher: journal.cipher)
+        guard header.id == id else {
+            throw FatalError("\(store.journalPath(id)):1:1: error: this journal belongs to intake '\(header.id.singleLineSafe)', not '\(id)'; "
+                             + "it was copied or renamed, so it is not resumed")
+        }
+        // A line torn by a crash is cut off, so the next answer starts on a line of its own.
+        if contents.intactLength < contents.fileLength {
+            try SecureFile.truncateAfterLastNewline(store.journalPath(id), length: contents.intactLength)
+        }
+        let session = IntakeSession(id: id, pack: pack, store: store, header: header, lock: lock, journal: journal)
         session.warnings = contents.warnings
         session.isComplete = contents.isComplete
         session.replay(contents.entries)
@@ -134,9 +152,12 @@ public final class IntakeSession {
     }
 
     /// Writes the completed record (answers, result, referral decisions, pack identity, times) and closes the journal.
-    /// With `sealTo`, the record is sealed to that public key and the draft is removed: this laptop cannot read it back.
-    public func complete(report: ResultReport, decisions: [ReferralDecision], sealTo: Curve25519.KeyAgreement.PublicKey? = nil,
-                         now: Date = Date()) throws(FatalError) -> String {
+    /// A protected draft's record is sealed to its organisation key and the draft removed: this laptop cannot read it back.
+    public func complete(report: ResultReport, decisions: [ReferralDecision], now: Date = Date()) throws(FatalError) -> String {
+        if header.protection != nil, sealsTo == nil {
+            throw FatalError("error: the organisation key stored with intake \(id) is damaged; the record is not written unsealed")
+        }
+        let sealTo = sealsTo
         let ended = Timestamp.string(now)
         let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended)
         let plaintext = Array((record.json.pretty + "\n").utf8)

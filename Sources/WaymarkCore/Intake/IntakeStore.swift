@@ -69,7 +69,7 @@ public struct IntakeStore: Sendable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let sealed = names.filter { $0.hasSuffix(".record.sealed") }.map { Summary(id: String($0.dropLast(".record.sealed".count)), started: "", packVersion: "(sealed)", answered: 0, completed: true) }
         return sealed + names.filter { $0.hasSuffix(".journal") }.sorted().compactMap { name in
-            let journal = IntakeJournal(path: "\(directory)/\(name)")
+            var journal = IntakeJournal(path: "\(directory)/\(name)")
             if let header = try? journal.readHeader(), header.protection != nil {
                 return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)", answered: 0, completed: false, isProtected: true)
             }

@@ -40,7 +40,7 @@ public struct IntakeSummary {
         for (q, question) in pack.questions.enumerated() {
             guard let answer = session.answers[q] else { continue }
             var shown = answer.display(for: question, language: language)
-            if case .value(.text) = answer, question.sensitive, !includeSensitive { shown = "[sensitive free text left out]" }
+            if question.sensitive, !includeSensitive, case .value = answer { shown = "[sensitive answer left out]" }
             md += "| \(Self.escape(question.prompt.text(language))) | \(Self.escape(shown)) |\n"
         }
         return md

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Where an interview reads answers and writes prompts; the terminal and the tests each provide one.
@@ -29,13 +28,9 @@ public final class Interview {
     private var lastSection: String??
     private var shownCommands = false
     private let recordsReferrals: Bool
-    private let sealTo: Curve25519.KeyAgreement.PublicKey?
 
     /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
-    /// With `sealTo`, the completed record is sealed to that organisation key.
-    public init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true,
-                sealTo: Curve25519.KeyAgreement.PublicKey? = nil) {
-        self.sealTo = sealTo
+    public init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true) {
         self.session = session
         self.io = io
         self.language = language
@@ -60,8 +55,8 @@ public final class Interview {
             let input = line.trimmingCharacters(in: .whitespaces)
             switch input.lowercased() {
             case "?", "h", "help": showHelp(q)
-            case "u": try answer(.unknown, q)
-            case "d": try answer(.declined, q)
+            case "u", "unknown": try answer(.unknown, q)
+            case "d", "declined": try answer(.declined, q)
             case "b": goBack(from: q, asked: asked)
             case "r": review(evaluation)
             case "q": return .savedDraft
@@ -250,7 +245,7 @@ public final class Interview {
                 break
             }
         }
-        let path = try session.complete(report: report, decisions: decisions, sealTo: sealTo)
+        let path = try session.complete(report: report, decisions: decisions)
         io.write("\nThe intake is complete and saved (\(session.id)).\n")
         return .completed(recordPath: path, report: report, decisions: decisions)
     }

@@ -83,6 +83,7 @@ struct PackDecoder {
                    sources: citations(f), location: f.node.location)
         }
 
+        checkTagVocabulary(indicators, categories: categoryIDs)
         let categoryList = categories.map(\.id)
         let derivedIDs = derived.map(\.id), outcomeIDs = outcomes.map(\.id)
         for q in questions.indices {
@@ -268,6 +269,24 @@ struct PackDecoder {
     private func compileAll(_ list: [PendingCondition?]?, _ scope: ConditionScope, _ store: (Int, Condition) -> Void) {
         for (i, p) in (list ?? []).enumerated() {
             if let p, let condition = compile(p, scope) { store(i, condition) }
+        }
+    }
+
+    /// `count("x")` matches ids, categories, strengths and populations alike, so one word may name only one of them.
+    private func checkTagVocabulary(_ indicators: [Indicator], categories: Set<String>) {
+        let strengths = Set(Strength.allCases.map(\.rawValue))
+        let populations = Set(indicators.flatMap(\.populations))
+        for indicator in indicators {
+            let clash = strengths.contains(indicator.id) ? "a strength" : categories.contains(indicator.id) ? "a category"
+                : populations.contains(indicator.id) ? "a population tag" : nil
+            if let clash {
+                reader.bag.error(at: indicator.location, "indicator id '\(indicator.id)' is also \(clash), so count(\"\(indicator.id)\") could not tell them apart",
+                                 suggestion: "rename the indicator")
+            }
+            for population in indicator.populations where strengths.contains(population) || categories.contains(population) {
+                reader.bag.error(at: indicator.location, "population '\(population)' of indicator '\(indicator.id)' is also \(strengths.contains(population) ? "a strength" : "a category")",
+                                 suggestion: "use another word for the population")
+            }
         }
     }
 

@@ -26,15 +26,16 @@ public struct DraftCipher: @unchecked Sendable {
     /// A known text sealed with the key, so a wrong passphrase is caught before anything is read.
     static let check = "waymark draft"
 
-    func seal(_ text: String) throws(FatalError) -> String {
-        do { return try ChaChaPoly.seal(Data(text.utf8), using: key).combined.base64EncodedString() } catch {
+    /// Seals text; `binding` (such as the intake id and line number) is authenticated, so the text opens only there.
+    func seal(_ text: String, binding: String = "") throws(FatalError) -> String {
+        do { return try ChaChaPoly.seal(Data(text.utf8), using: key, authenticating: Data(binding.utf8)).combined.base64EncodedString() } catch {
             throw FatalError("error: could not encrypt the draft (\(error))")
         }
     }
 
-    func open(_ text: String) -> String? {
+    func open(_ text: String, binding: String = "") -> String? {
         guard let data = Data(base64Encoded: text), let box = try? ChaChaPoly.SealedBox(combined: data),
-              let plain = try? ChaChaPoly.open(box, using: key) else { return nil }
+              let plain = try? ChaChaPoly.open(box, using: key, authenticating: Data(binding.utf8)) else { return nil }
         return String(decoding: plain, as: UTF8.self)
     }
 }

@@ -46,7 +46,7 @@ struct Coverage: ParsableCommand {
             if let outputJson { try SecureFile.writeAtomically(Array((report.json.pretty + "\n").utf8), to: outputJson) }
             if let outputMarkdown { try SecureFile.writeAtomically(Array(report.markdown().utf8), to: outputMarkdown) }
             if let suggest {
-                try SecureFile.makeDirectory(suggest, tighten: false)
+                try SecureFile.makeDirectory(suggest, requirePrivate: false)
                 let scaffold = ScenarioScaffold(pack: pack)
                 for witness in report.witnesses {
                     guard let answers = witness.answers else { continue }

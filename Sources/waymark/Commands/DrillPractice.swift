@@ -41,7 +41,7 @@ struct DrillPractice: ParsableCommand {
         let name = ["attempt", scenario.id, trainee.map(Self.fileSafe), session.id].compactMap { $0 }.joined(separator: "-") + ".json"
         let path = (out as NSString).appendingPathComponent(name)
         do {
-            try SecureFile.makeDirectory(out, tighten: false)
+            try SecureFile.makeDirectory(out, requirePrivate: false)
             try SecureFile.writeAtomically(Array((attempt.json(pack: pack, score: score).pretty + "\n").utf8), to: path)
         } catch {
             output.error(error.description)

@@ -7,8 +7,8 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A guided screening interview in the terminal, saved after every answer.",
         discussion: """
-            At any prompt: ? help, u unknown, d declined, b back, r review and change answers, q save and quit,
-            x quick exit (also Ctrl-\\): saves, clears the screen and leaves without a word.
+            At any prompt: ? help, u unknown, d declined, b back, r review and change answers, q save and quit, \
+            x quick exit (also Ctrl-\\): saves, clears the screen and leaves without a word. \
             Exit code 0 when completed, 3 when saved as a draft.
             """)
 
@@ -29,7 +29,7 @@ struct Intake: ParsableCommand {
     @Option(help: ArgumentHelp("On completion, write a printable Markdown summary for the referral.", valueName: "file.md"))
     var report: String?
 
-    @Flag(help: "Include sensitive free-text answers in the summary.")
+    @Flag(help: "Include answers to sensitive questions in the summary (left out by default).")
     var includeSensitive = false
 
     @Option(help: ArgumentHelp("Seal the completed record to this organisation public key (see 'waymark keys new'); the draft is then protected with a passphrase.", valueName: "public-key"))
@@ -49,21 +49,30 @@ struct Intake: ParsableCommand {
             output.error("note: pack \(pack.info.id) has no '\(lang)' texts; showing \(pack.info.languages.first ?? "en")")
         }
         let session: IntakeSession
-        let sealTo: Curve25519.KeyAgreement.PublicKey?
         do {
+            let sealTo: Curve25519.KeyAgreement.PublicKey?
             sealTo = try (encryptTo ?? env["WAYMARK_ENCRYPT_TO"] ?? settings.encryptTo).map { try OrganisationKey.publicKey(from: $0) }
             if let resume {
                 session = try IntakeSession.resume(resume, pack: pack, store: store) {
                     Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
                 }
-            } else {
-                var passphrase: String?
-                if sealTo != nil {
-                    output.print("Records are sealed to the organisation key. Choose a passphrase to protect this draft until it is complete.\n")
-                    passphrase = Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true)
-                    if passphrase == nil { throw FatalError("error: no passphrase given; nothing was saved") }
+                if let sealTo, let stored = session.sealsTo, sealTo.rawRepresentation != stored.rawRepresentation {
+                    throw FatalError("error: intake \(resume) will be sealed to the organisation key it began with, not to \(encryptTo ?? "the key given")")
                 }
-                session = try IntakeSession.start(pack: pack, store: store, language: lang, passphrase: passphrase)
+                if sealTo != nil, session.sealsTo == nil {
+                    throw FatalError("error: intake \(resume) began without an organisation key, so its draft is not protected; "
+                                     + "finish it without --encrypt-to, or start a new intake")
+                }
+            } else {
+                var protection: (passphrase: String, sealTo: Curve25519.KeyAgreement.PublicKey)?
+                if let sealTo {
+                    output.print("Records are sealed to the organisation key. Choose a passphrase (8 characters or more) to protect this draft until it is complete.\n")
+                    guard let passphrase = Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true), passphrase.count >= 8 else {
+                        throw FatalError("error: a passphrase of at least 8 characters is needed; nothing was saved")
+                    }
+                    protection = (passphrase, sealTo)
+                }
+                session = try IntakeSession.start(pack: pack, store: store, language: lang, protection: protection)
             }
         } catch let error as FatalError {
             output.error(error.description)
@@ -81,7 +90,7 @@ struct Intake: ParsableCommand {
                                : "Resuming intake \(session.id).\n")
         let ending: Interview.Ending
         do {
-            ending = try Interview(session: session, io: io, language: lang, sealTo: sealTo).run()
+            ending = try Interview(session: session, io: io, language: lang).run()
         } catch {
             output.error(error.description + "\nAnswers given so far are saved; resume with: waymark intake --resume \(session.id)")
             throw ExitCode(3)

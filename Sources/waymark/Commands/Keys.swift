@@ -29,7 +29,7 @@ struct KeysNew: ParsableCommand {
         }
         let (privateKey, publicKey) = OrganisationKey.generate()
         do {
-            try SecureFile.makeDirectory(out, tighten: false)
+            try SecureFile.makeDirectory(out, requirePrivate: false)
             try SecureFile.writeAtomically(Array(privateKey.utf8), to: privatePath)
             try SecureFile.writeAtomically(Array(publicKey.utf8), to: publicPath)
         } catch {
