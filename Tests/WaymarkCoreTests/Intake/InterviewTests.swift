@@ -155,3 +155,23 @@ final class ScriptedIO: InterviewIO {
 extension Interview.Ending {
     var isDraft: Bool { if case .savedDraft = self { return true } else { return false } }
 }
+
+@Suite struct InterviewLanguageTests {
+    @Test func packLanguageIsShownWhereThePackHasIt() throws {
+        let result = PackLoader.load(files: [(name: "languages.yaml", text: """
+            pack: {id: bilingual, version: 1.0.0, title: Bilingual, languages: [en, az]}
+            questions:
+              - {id: age, type: number, prompt: {en: How old is the person?, az: Şəxsin neçə yaşı var?}}
+              - {id: paid, type: yes_no, prompt: Were they paid?}
+            outcomes: [{id: none, title: {en: No indicators, az: Göstərici yoxdur}, when: true}]
+            """)])
+        let pack = try #require(result.pack, "\(result.diagnostics)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-lang-\(UUID().uuidString)").path
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: "az")
+        let io = ScriptedIO(["30", "y"])
+        _ = try Interview(session: session, io: io, language: "az").run()
+        #expect(io.output.contains("Şəxsin neçə yaşı var?"))
+        #expect(io.output.contains("Were they paid?"))
+        #expect(io.output.contains("Outcome: Göstərici yoxdur"))
+    }
+}
