@@ -33,11 +33,6 @@ public struct ExpressionParser {
     private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
     private mutating func expression(minimumPrecedence: Int) throws(ExpressionError) -> Expression {
-        depth += 1
-        defer { depth -= 1 }
-        if depth > Self.maxDepth {
-            throw ExpressionError("condition nests deeper than \(Self.maxDepth) levels", at: current.range)
-        }
         var left = try prefix()
         while let op = infixOperator(), op.precedence > minimumPrecedence {
             advance()
@@ -66,7 +61,13 @@ public struct ExpressionParser {
         }
     }
 
+    /// Every nested construct (`not`, parentheses, lists, calls) passes through here, so one depth check bounds them all.
     private mutating func prefix() throws(ExpressionError) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maxDepth {
+            throw ExpressionError("condition nests deeper than \(Self.maxDepth) levels", at: current.range)
+        }
         let token = current
         switch token.kind {
         case .number(let value):
