@@ -123,6 +123,7 @@ public enum NumericTerm: Sendable, Hashable {
     }
 }
 
+/// A comparison between two numbers, dates or choices.
 public enum ComparisonOperator: String, Sendable, Hashable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 

@@ -73,6 +73,7 @@ public struct Source: Sendable {
     public var location: SourceLocation
 }
 
+/// One citable item of a source, such as a recommendation, paraphrased in one line.
 public struct SourceItem: Sendable {
     public var id: String
     public var text: LocalizedText
@@ -112,12 +113,14 @@ public enum QuestionType: String, Sendable, CaseIterable {
     }
 }
 
+/// One answer a single- or multiple-choice question offers.
 public struct Choice: Sendable {
     public var id: String
     public var label: LocalizedText
     public var location: SourceLocation
 }
 
+/// A question the interview may ask, with its type, wording and skip logic.
 public struct Question: Sendable {
     public var id: String
     public var section: String?
@@ -145,6 +148,7 @@ public struct SourceReference: Sendable, Hashable {
     public var description: String { "\(source)/\(item)" }
 }
 
+/// How much an indicator weighs, in the ILO's terms.
 public enum Strength: String, Sendable, CaseIterable, Comparable {
     case strong, medium, weak
 
@@ -152,6 +156,7 @@ public enum Strength: String, Sendable, CaseIterable, Comparable {
     public static func < (a: Strength, b: Strength) -> Bool { a.rank < b.rank }
 }
 
+/// A sign of trafficking or exploitation, with its dimension, weight and condition.
 public struct Indicator: Sendable {
     public var id: String
     public var title: LocalizedText
@@ -177,6 +182,7 @@ public struct DerivedCondition: Sendable {
     public var location: SourceLocation
 }
 
+/// A conclusion; the first outcome whose condition is true is the result.
 public struct Outcome: Sendable {
     public var id: String
     public var title: LocalizedText
@@ -186,6 +192,7 @@ public struct Outcome: Sendable {
     public var location: SourceLocation
 }
 
+/// A service a person can be referred to; contacts are filled in locally.
 public struct Service: Sendable {
     public var id: String
     public var title: LocalizedText
@@ -194,6 +201,7 @@ public struct Service: Sendable {
     public var location: SourceLocation
 }
 
+/// How soon a referral should be made.
 public enum Urgency: String, Sendable, CaseIterable, Comparable {
     case immediate, within24h = "within_24h", routine
 
@@ -210,6 +218,7 @@ public enum Urgency: String, Sendable, CaseIterable, Comparable {
     }
 }
 
+/// A suggestion to refer the person to a service, with why, when its condition holds.
 public struct Referral: Sendable {
     public var id: String
     public var service: String
