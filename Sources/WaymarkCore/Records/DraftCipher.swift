@@ -4,7 +4,6 @@ import _CryptoExtras
 
 /// Encrypts the lines of a draft's journal with a key derived from a passphrase, so a draft left on the laptop
 /// cannot be read without it. scrypt makes each guess cost memory and time.
-/// Seals and opens the lines of a passphrase-protected draft.
 // SymmetricKey is an immutable value that swift-crypto does not yet mark Sendable.
 public struct DraftCipher: @unchecked Sendable {
     private let key: SymmetricKey
