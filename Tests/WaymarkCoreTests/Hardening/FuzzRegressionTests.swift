@@ -10,10 +10,22 @@ import Testing
 
     @Test(arguments: crashes)
     func crashInputIsRejectedCleanly(_ name: String) throws {
-        let text = try String(contentsOfFile: TestPaths.fixture("fuzz-crashes/\(name)"), encoding: .utf8)
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: TestPaths.fixture("fuzz-crashes/\(name)"))))
         if name.hasPrefix("expression-") {
-            #expect(throws: ExpressionError.self) { _ = try ExpressionParser.parse(text) }
+            #expect(throws: ExpressionError.self) { _ = try ExpressionParser.parse(String(decoding: bytes, as: UTF8.self)) }
+        } else if name.hasPrefix("jsonl-") {
+            #expect(throws: Diagnostic.self) { _ = try JSONNodeParser.parse(bytes, file: "crash.jsonl") }
+        } else {
+            Issue.record("no replay for \(name): name crash files TARGET-what")
         }
+    }
+
+    @Test func surrogatesMustPair() throws {
+        func text(_ json: String) throws -> String? { try JSONNodeParser.parse(Array(json.utf8), file: "s").scalar?.text }
+        #expect(try text(#""\ud83d\ude00""#) == "😀")
+        #expect(throws: Diagnostic.self) { _ = try text(#""\udacc\udacc""#) }
+        #expect(throws: Diagnostic.self) { _ = try text(#""\ude00""#) }
+        #expect(throws: Diagnostic.self) { _ = try text(#""\ud83d x""#) }
     }
 
     @Test func deeplyNestedListsAndCallsHitTheDepthLimit() {
