@@ -98,11 +98,7 @@ public struct WitnessSearch {
         case .single: return question.choices.indices.map { .value(.choice($0)) }
         case .multi: return question.choices.indices.map { .value(.choices([$0])) }
         case .number:
-            var points = Set<Double>()
-            for (_, condition) in pack.namedConditions {
-                for case .compare(.question(q), _, .constant(let n)) in condition.tests { points.formUnion([n - 1, n, n + 1]) }
-            }
-            return points.sorted().filter { (question.min ?? -.infinity) <= $0 && $0 <= (question.max ?? .infinity) }.map { .value(.number($0)) }
+            return pack.boundaryNumbers(for: q).map { .value(.number($0)) }
         case .text: return [.value(.text("example"))]
         case .date: return []
         }

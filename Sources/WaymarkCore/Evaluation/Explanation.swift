@@ -128,19 +128,8 @@ public struct Explanation {
                 .value(.choices(current.contains(c) ? current.filter { $0 != c } : (current + [c]).sorted()))
             }
         case .number:
-            var numbers = Set<Double>()
-            for condition in allConditions() {
-                for test in condition.tests {
-                    if case .compare(.question(q), _, .constant(let n)) = test { numbers.formUnion([n - 1, n, n + 1]) }
-                }
-            }
-            return numbers.sorted().filter { (question.min ?? -.infinity) <= $0 && $0 <= (question.max ?? .infinity) }.map { .value(.number($0)) }
+            return pack.boundaryNumbers(for: q).map { .value(.number($0)) }
         case .text, .date: return []
         }
-    }
-
-    private func allConditions() -> [Condition] {
-        pack.questions.compactMap(\.askIf) + pack.indicators.map(\.when) + pack.derived.map(\.when) + pack.outcomes.map(\.when)
-            + pack.referrals.map(\.when) + pack.notices.map(\.when)
     }
 }

@@ -49,6 +49,17 @@ public struct Pack: Sendable {
         return questions.sorted()
     }
 
+    /// Numbers just below, at and just above each constant any condition compares question `q` with, within its range:
+    /// the answers worth trying when looking for one that changes a result.
+    public func boundaryNumbers(for q: Int) -> [Double] {
+        var points = Set<Double>()
+        for (_, condition) in namedConditions {
+            for case .compare(.question(q), _, .constant(let n)) in condition.tests { points.formUnion([n - 1, n, n + 1]) }
+        }
+        let question = questions[q]
+        return points.sorted().filter { (question.min ?? -.infinity) <= $0 && $0 <= (question.max ?? .infinity) }
+    }
+
     public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
     public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
     public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
