@@ -41,7 +41,6 @@ public struct DiagnosticBag: Sendable {
     public init() {}
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
 
     public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }

@@ -60,8 +60,6 @@ public struct Pack: Sendable {
         return points.sorted().filter { (question.min ?? -.infinity) <= $0 && $0 <= (question.max ?? .infinity) }
     }
 
-    public func question(_ id: String) -> Question? { questionIndex[id].map { questions[$0] } }
-    public func indicator(_ id: String) -> Indicator? { indicatorIndex[id].map { indicators[$0] } }
     public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
 }
 
