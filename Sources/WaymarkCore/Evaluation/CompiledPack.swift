@@ -19,63 +19,110 @@ struct CompiledTest {
     var constant: Double = 0
     /// The item index, or the index of the original test for `general`.
     var index: Int = 0
-}
 
-/// A condition ready for fast evaluation, with the original kept for explanations and follow-ups.
-final class CompiledCondition: Sendable {
-    let source: Condition
-    let tests: ContiguousArray<CompiledTest>
-    let program: [LogicStep]
+    init(kind: Kind, op: ComparisonOperator = .equal, question: Int = 0, mask: UInt64 = 0, constant: Double = 0, index: Int = 0) {
+        (self.kind, self.op, self.question, self.mask, self.constant, self.index) = (kind, op, question, mask, constant, index)
+    }
 
-    init(_ condition: Condition) {
-        source = condition
-        program = condition.program
-        tests = ContiguousArray(condition.tests.enumerated().map { i, test in
-            func mask(_ set: some Sequence<Int>) -> UInt64? {
-                var m: UInt64 = 0
-                for c in set { guard c < 64 else { return nil }; m |= 1 << UInt64(c) }
-                return m
-            }
-            switch test {
-            case .yes(let q): return CompiledTest(kind: .yes, question: q)
-            case .choice(let q, let set): if let m = mask(set) { return CompiledTest(kind: .anyBit, question: q, mask: m) }
-            case .contains(let q, let c): if let m = mask([c]) { return CompiledTest(kind: .anyBit, question: q, mask: m) }
-            case .compare(.question(let q), let op, .constant(let n)): return CompiledTest(kind: .numberConstant, op: op, question: q, constant: n)
-            case .answerState(.answered, let q): return CompiledTest(kind: .answered, question: q)
-            case .answerState(.unknown, let q): return CompiledTest(kind: .unknown, question: q)
-            case .answerState(.declined, let q): return CompiledTest(kind: .declined, question: q)
-            case .answerState(.asked, let q): return CompiledTest(kind: .asked, question: q)
-            case .item(.indicator(let x)): return CompiledTest(kind: .indicator, index: x)
-            case .item(.derived(let x)): return CompiledTest(kind: .derived, index: x)
-            case .outcome(let set): if let m = mask(set) { return CompiledTest(kind: .outcome, mask: m) }
-            default: break
-            }
-            return CompiledTest(kind: .general, index: i)
-        })
+    init(_ test: Test, at i: Int) {
+        func mask(_ set: some Sequence<Int>) -> UInt64? {
+            var m: UInt64 = 0
+            for c in set { guard c < 64 else { return nil }; m |= 1 << UInt64(c) }
+            return m
+        }
+        switch test {
+        case .yes(let q): self.init(kind: .yes, question: q); return
+        case .choice(let q, let set): if let m = mask(set) { self.init(kind: .anyBit, question: q, mask: m); return }
+        case .contains(let q, let c): if let m = mask([c]) { self.init(kind: .anyBit, question: q, mask: m); return }
+        case .compare(.question(let q), let op, .constant(let n)): self.init(kind: .numberConstant, op: op, question: q, constant: n); return
+        case .answerState(.answered, let q): self.init(kind: .answered, question: q); return
+        case .answerState(.unknown, let q): self.init(kind: .unknown, question: q); return
+        case .answerState(.declined, let q): self.init(kind: .declined, question: q); return
+        case .answerState(.asked, let q): self.init(kind: .asked, question: q); return
+        case .item(.indicator(let x)): self.init(kind: .indicator, index: x); return
+        case .item(.derived(let x)): self.init(kind: .derived, index: x); return
+        case .outcome(let set): if let m = mask(set) { self.init(kind: .outcome, mask: m); return }
+        default: break
+        }
+        self.init(kind: .general, index: i)
     }
 }
 
-/// Every condition of a pack compiled once, when the pack loads.
-final class CompiledPack: Sendable {
+/// A condition ready for fast evaluation: where its tests and logic steps sit in the pack's pools.
+struct CompiledCondition {
+    enum Shape {
+        /// All tests joined by `and` (or a single test), or all joined by `or`: evaluated in one pass that stops
+        /// at the first test deciding the result.
+        case allOf, anyOf
+        case program
+    }
+
+    let tests: Range<Int>
+    let steps: Range<Int>
+    let shape: Shape
+    /// The original condition, in `CompiledPack.sources`, for unusual tests.
+    let source: Int
+}
+
+/// Every condition of a pack compiled once, when the pack loads, into flat pools that the evaluator reads
+/// without reference counting. Immutable once built.
+final class CompiledPack: @unchecked Sendable {
+    let tests: UnsafeMutableBufferPointer<CompiledTest>
+    let steps: UnsafeMutableBufferPointer<LogicStep>
+    /// The questions each pooled test reads, for follow-ups.
+    let testQuestions: [[Int]]
+    let sources: [Condition]
     let askIfs: [CompiledCondition?]
     let indicators: [CompiledCondition]
     let derived: [CompiledCondition]
     let outcomes: [CompiledCondition]
     let referrals: [CompiledCondition]
     let notices: [CompiledCondition]
-    /// The most tests any one condition has, to size the evaluator's buffers.
-    let maxTests: Int
+    /// The most tests and logic steps any one condition has, to size the evaluator's buffers.
+    let maxTests: Int, maxSteps: Int
     /// For each indicator, the questions its evidence lists (see `Pack.transitiveQuestions`).
     let indicatorEvidence: [[Int]]
+    /// Where each kind of rule starts in the evaluator's per-rule tables: indicators first, then these.
+    let derivedSlots: Int, referralSlots: Int, noticeSlots: Int
 
     init(_ pack: Pack) {
-        askIfs = pack.questions.map { $0.askIf.map(CompiledCondition.init) }
-        indicators = pack.indicators.map { CompiledCondition($0.when) }
-        derived = pack.derived.map { CompiledCondition($0.when) }
-        outcomes = pack.outcomes.map { CompiledCondition($0.when) }
-        referrals = pack.referrals.map { CompiledCondition($0.when) }
-        notices = pack.notices.map { CompiledCondition($0.when) }
+        var tests: [CompiledTest] = [], steps: [LogicStep] = [], questions: [[Int]] = [], sources: [Condition] = []
+        func compile(_ condition: Condition) -> CompiledCondition {
+            let program = condition.program
+            let n = condition.tests.count
+            let plain = program.count == n + (n > 1 ? 1 : 0) && program.prefix(n).enumerated().allSatisfy { $1 == .test($0) }
+            let shape: CompiledCondition.Shape = !plain ? .program : n == 1 || program.last == .and(n) ? .allOf : program.last == .or(n) ? .anyOf : .program
+            let compiled = CompiledCondition(tests: tests.count..<(tests.count + n), steps: steps.count..<(steps.count + program.count),
+                                             shape: shape, source: sources.count)
+            tests += condition.tests.enumerated().map { CompiledTest($1, at: $0) }
+            questions += condition.tests.map(\.questions)
+            steps += program
+            sources.append(condition)
+            return compiled
+        }
+        askIfs = pack.questions.map { $0.askIf.map(compile) }
+        indicators = pack.indicators.map { compile($0.when) }
+        derived = pack.derived.map { compile($0.when) }
+        outcomes = pack.outcomes.map { compile($0.when) }
+        referrals = pack.referrals.map { compile($0.when) }
+        notices = pack.notices.map { compile($0.when) }
+        self.tests = .allocate(capacity: tests.count)
+        _ = self.tests.initialize(from: tests)
+        self.steps = .allocate(capacity: steps.count)
+        _ = self.steps.initialize(from: steps)
+        testQuestions = questions
+        self.sources = sources
         indicatorEvidence = pack.indicators.map { pack.transitiveQuestions(of: $0.when) }
-        maxTests = ([askIfs.compactMap { $0 }, indicators, derived, outcomes, referrals, notices].joined().map(\.tests.count).max() ?? 0)
+        derivedSlots = pack.indicators.count
+        referralSlots = derivedSlots + pack.derived.count
+        noticeSlots = referralSlots + pack.referrals.count
+        let all = [askIfs.compactMap { $0 }, indicators, derived, outcomes, referrals, notices].joined()
+        maxTests = all.map(\.tests.count).max() ?? 0
+        maxSteps = all.map(\.steps.count).max() ?? 0
+    }
+
+    deinit {
+        tests.deallocate()
+        steps.deallocate()
     }
 }

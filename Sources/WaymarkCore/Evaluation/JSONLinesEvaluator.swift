@@ -1,67 +1,102 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Evaluates a stream of answer sets, one JSON document per line, writing one JSON result per line.
+///
+/// Lines of the usual shape go the fast way: read straight into the evaluator's table, evaluated by one reused
+/// run, written from fragments. Any other line takes the full parser and decoder, which explain what is wrong
+/// with it, and, if nothing is, give the same answers to the same run.
 public struct JSONLinesEvaluator {
     public let pack: Pack
     public var maxLineLength = 1 << 20
-    private let evaluator: Evaluator
     private let decoder: AnswersDecoder
+    private let writer: ResultLineWriter
+    private var scanner: AnswerLineScanner
+    private var evaluation: EvaluationRun
+    /// Results wait here until there are enough to hand over at once.
+    private let pending = ByteBuffer(capacity: flushSize + (1 << 14))
+    private static let flushSize = 1 << 17
 
-    public init(pack: Pack) {
+    /// `all` also lists absent indicators.
+    public init(pack: Pack, all: Bool = false) {
         self.pack = pack
-        evaluator = Evaluator(pack: pack)
         decoder = AnswersDecoder(pack: pack)
+        writer = ResultLineWriter(pack: pack, all: all)
+        scanner = AnswerLineScanner(pack: pack)
+        evaluation = EvaluationRun(pack: pack)
     }
 
-    /// Evaluates every line of `input`; problems go to `report` and do not stop later lines. Returns the number of invalid lines.
+    /// Evaluates every line of `input`, handing output to `write` in blocks of whole lines; problems go to
+    /// `report` and do not stop later lines. Returns the number of invalid lines.
     @discardableResult
-    public func run(file: String, input: LineReader, all: Bool = false,
-                    write: ([UInt8]) -> Void, report: ([Diagnostic]) -> Void) -> Int {
+    public mutating func run(file: String, input: LineReader, write: (UnsafeBufferPointer<UInt8>) -> Void, report: ([Diagnostic]) -> Void) -> Int {
         var lineNumber = 0
         var invalid = 0
         while let line = input.next() {
             lineNumber += 1
-            let bytes: [UInt8]
             switch line {
             case .tooLong(let length):
                 let diagnostic = Diagnostic(at: SourceLocation(file: file, line: lineNumber, column: 1),
                                             "line is \(length) bytes, over the limit of \(maxLineLength) bytes")
                 invalid += 1
                 report([diagnostic])
-                write(Self.errorLine(lineNumber, [diagnostic]))
-                continue
-            case .text(let text):
-                bytes = text
+                Self.appendErrorLine(lineNumber, [diagnostic], to: pending)
+            case .text(let line):
+                if !evaluate(line, file: file, line: lineNumber, report: report) { invalid += 1 }
             }
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let reader = SchemaReader()
-            var id: String?
-            var answers: AnswerSet?
-            do {
-                (id, answers) = decoder.decodeDocument(try JSONNodeParser.parse(bytes, file: file, line: lineNumber), reader: reader)
-            } catch {
-                reader.bag.append(error)
+            if pending.count >= Self.flushSize {
+                write(pending.bytes)
+                pending.removeAll()
             }
-            if reader.bag.hasErrors || answers == nil {
-                invalid += 1
-                let diagnostics = reader.bag.sorted
-                report(diagnostics)
-                write(Self.errorLine(lineNumber, diagnostics))
-                continue
-            }
-            let evaluation = evaluator.evaluate(answers!)
-            write(ResultReport(evaluation, pack: pack, all: all, caseID: id).compactJSON(line: lineNumber) + [0x0A])
         }
         if let error = input.readError {
             invalid += 1
             report([Diagnostic(at: SourceLocation(file: file, line: lineNumber + 1, column: 1),
                                "reading stopped here: \(String(cString: strerror(error)))")])
         }
+        if pending.count > 0 { write(pending.bytes) }
+        pending.removeAll()
         return invalid
     }
 
-    private static func errorLine(_ line: Int, _ diagnostics: [Diagnostic]) -> [UInt8] {
-        Array((JSONValue.object([("line", .number(Double(line))),
-                                 ("errors", .array(diagnostics.map { .string($0.description) }))]).compact + "\n").utf8)
+    /// Evaluates one line into `pending`; false when the line is invalid.
+    private mutating func evaluate(_ line: UnsafeBufferPointer<UInt8>, file: String, line number: Int, report: ([Diagnostic]) -> Void) -> Bool {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
+        if case .answers(let id) = scanner.scan(line, into: evaluation.answers) {
+            evaluation.evaluate()
+            writer.write(evaluation, line: number, id: id.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: pending)
+            return true
+        }
+        let reader = SchemaReader()
+        var decoded: (id: String?, answers: AnswerSet)?
+        do throws(Diagnostic) {
+            decoded = decoder.decodeDocument(try JSONNodeParser.parse(Array(line), file: file, line: number), reader: reader)
+        } catch {
+            reader.bag.append(error)
+        }
+        guard let decoded, !reader.bag.hasErrors else {
+            let diagnostics = reader.bag.sorted
+            report(diagnostics)
+            Self.appendErrorLine(number, diagnostics, to: pending)
+            return false
+        }
+        evaluation.answers.load(decoded.answers)
+        evaluation.evaluate()
+        if let caseID = decoded.id {
+            var id: [UInt8] = []
+            JSONValue.writeString(caseID, to: &id)
+            id.withUnsafeBufferPointer { writer.write(evaluation, line: number, id: $0, to: pending) }
+        } else {
+            writer.write(evaluation, line: number, id: nil, to: pending)
+        }
+        return true
+    }
+
+    private static func appendErrorLine(_ line: Int, _ diagnostics: [Diagnostic], to out: ByteBuffer) {
+        let object = JSONValue.object([("line", .number(Double(line))), ("errors", .array(diagnostics.map { .string($0.description) }))])
+        out.append(Array((object.compact + "\n").utf8))
     }
 }

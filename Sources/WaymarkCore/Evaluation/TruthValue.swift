@@ -88,6 +88,17 @@ extension Array where Element == LogicStep {
     /// The program's value given each test's value; `stack` is scratch space reused between calls.
     public func evaluate(_ values: [TruthValue], stack: inout [TruthValue]) -> TruthValue {
         if stack.count < count { stack = [TruthValue](repeating: .unknown, count: count) }
+        return withUnsafeBufferPointer { program in
+            values.withUnsafeBufferPointer { values in
+                stack.withUnsafeMutableBufferPointer { program.evaluate(values.baseAddress!, stack: $0.baseAddress!) }
+            }
+        }
+    }
+}
+
+extension UnsafeBufferPointer where Element == LogicStep {
+    /// The program's value given each test's value; `stack` must have room for `count` values.
+    func evaluate(_ values: UnsafePointer<TruthValue>, stack: UnsafeMutablePointer<TruthValue>) -> TruthValue {
         var top = 0
         for step in self {
             switch step {

@@ -228,24 +228,6 @@ struct Support {
 
     /// The present indicators a condition rests on, through derived conditions, `count()` and the outcome.
     func indicators(for condition: Condition) -> [Int] {
-        var found = Set<Int>()
-        collectIndicators(condition, into: &found)
-        return found.sorted()
-    }
-
-    private func collectIndicators(_ condition: Condition, into found: inout Set<Int>) {
-        // Only tests that came out true support the result.
-        let values = run.testValues(condition)
-        for (test, value) in zip(condition.tests, values) where value == .true {
-            switch test {
-            case .item(.indicator(let i)): found.insert(i)
-            case .item(.derived(let d)): collectIndicators(pack.derived[d].when, into: &found)
-            case .compare(let l, _, let r):
-                for i in l.indicators + r.indicators where evaluation.indicatorStates[i] == .present { found.insert(i) }
-            case .outcome:
-                if let o = evaluation.outcome { collectIndicators(pack.outcomes[o].when, into: &found) }
-            default: break
-            }
-        }
+        run.supportingIndicators(of: condition)
     }
 }

@@ -74,9 +74,7 @@ struct Evaluate: ParsableCommand {
 
     private func runJSONLines(pack: Pack, output: Output) throws {
         var invalid = 0
-        let batch = JSONLinesEvaluator(pack: pack)
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(1 << 17)
+        var batch = JSONLinesEvaluator(pack: pack, all: all)
         for path in answers {
             let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
             guard fd >= 0 else {
@@ -85,14 +83,9 @@ struct Evaluate: ParsableCommand {
                 continue
             }
             defer { if fd != STDIN_FILENO { close(fd) } }
-            invalid += batch.run(file: path == "-" ? "<stdin>" : path, input: LineReader(fileDescriptor: fd), all: all,
-                                 write: { line in
-                                     buffer += line
-                                     if buffer.count > 1 << 16 { output.write(buffer); buffer.removeAll(keepingCapacity: true) }
-                                 },
-                                 report: { output.diagnostics($0, summary: false) })
+            invalid += batch.run(file: path == "-" ? "<stdin>" : path, input: LineReader(fileDescriptor: fd),
+                                 write: { output.write($0) }, report: { output.diagnostics($0, summary: false) })
         }
-        output.write(buffer)
         if invalid > 0 { throw ExitCode(1) }
     }
 }

@@ -18,7 +18,19 @@ struct Output {
     }
 
     func write(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        bytes.withUnsafeBufferPointer(write)
+    }
+
+    /// Writes straight to standard output, without copying: batches hand over large blocks.
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0, errno == EINTR { continue }
+            // A reader that went away (as `| head` does) ends the output quietly.
+            guard n > 0 else { exit(errno == EPIPE ? 0 : 1) }
+            offset += n
+        }
     }
 
     func error(_ text: String) {

@@ -31,11 +31,11 @@ import Testing
         var lines: [String] = []
         var evaluator = JSONLinesEvaluator(pack: pack)
         evaluator.maxLineLength = 1_000
-        let invalid = evaluator.run(file: "long.jsonl", input: LineReader(fileDescriptor: fd, maxLineLength: 1_000), write: { lines.append(String(decoding: $0, as: UTF8.self)) }, report: { _ in })
+        let invalid = evaluator.run(file: "long.jsonl", input: LineReader(fileDescriptor: fd, maxLineLength: 1_000), write: { lines += String(decoding: Array($0), as: UTF8.self).split(separator: "\n").map { $0 + "\n" } }, report: { _ in })
         #expect(invalid == 1)
         #expect(lines.count == 3)
-        #expect(lines[1] == #"{"line":2,"errors":["long.jsonl:2:1: error: line is 2023 bytes, over the limit of 1000 bytes"]}"# + "\n")
-        #expect(lines[2].hasPrefix(#"{"line":3,"#))
+        #expect(lines.count == 3 && lines[1] == #"{"line":2,"errors":["long.jsonl:2:1: error: line is 2023 bytes, over the limit of 1000 bytes"]}"# + "\n")
+        #expect(lines.count == 3 && lines[2].hasPrefix(#"{"line":3,"#))
     }
 
     @Test func yamlLimitsNameTheLimit() {
