@@ -42,9 +42,9 @@ final class AnswerTable {
 
     func set(_ q: Int, _ answer: Answer?) {
         switch answer {
-        case nil: kinds[q] = .none
-        case .unknown?: kinds[q] = .unknown
-        case .declined?: kinds[q] = .declined
+        case nil: setState(q, .none)
+        case .unknown?: setState(q, .unknown)
+        case .declined?: setState(q, .declined)
         case .value(let value)?: set(q, value)
         }
     }

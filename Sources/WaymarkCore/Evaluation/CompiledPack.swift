@@ -5,7 +5,8 @@ struct CompiledTest {
         case yes, anyBit
         /// A number question against a constant.
         case numberConstant
-        case answered, unknown, declined, asked
+        /// `answered(q)`, `unknown(q)`, `declined(q)` or `asked(q)`, as `function` says.
+        case answerState
         case indicator, derived
         case outcome
         /// Everything else: evaluated from the original `Test`.
@@ -14,14 +15,16 @@ struct CompiledTest {
 
     var kind: Kind
     var op: ComparisonOperator = .equal
+    var function: AnswerStateFunction = .asked
     var question: Int = 0
     var mask: UInt64 = 0
     var constant: Double = 0
     /// The item index, or the index of the original test for `general`.
     var index: Int = 0
 
-    init(kind: Kind, op: ComparisonOperator = .equal, question: Int = 0, mask: UInt64 = 0, constant: Double = 0, index: Int = 0) {
-        (self.kind, self.op, self.question, self.mask, self.constant, self.index) = (kind, op, question, mask, constant, index)
+    init(kind: Kind, op: ComparisonOperator = .equal, function: AnswerStateFunction = .asked, question: Int = 0, mask: UInt64 = 0,
+         constant: Double = 0, index: Int = 0) {
+        (self.kind, self.op, self.function, self.question, self.mask, self.constant, self.index) = (kind, op, function, question, mask, constant, index)
     }
 
     init(_ test: Test, at i: Int) {
@@ -35,10 +38,7 @@ struct CompiledTest {
         case .choice(let q, let set): if let m = mask(set) { self.init(kind: .anyBit, question: q, mask: m); return }
         case .contains(let q, let c): if let m = mask([c]) { self.init(kind: .anyBit, question: q, mask: m); return }
         case .compare(.question(let q), let op, .constant(let n)): self.init(kind: .numberConstant, op: op, question: q, constant: n); return
-        case .answerState(.answered, let q): self.init(kind: .answered, question: q); return
-        case .answerState(.unknown, let q): self.init(kind: .unknown, question: q); return
-        case .answerState(.declined, let q): self.init(kind: .declined, question: q); return
-        case .answerState(.asked, let q): self.init(kind: .asked, question: q); return
+        case .answerState(let function, let q): self.init(kind: .answerState, function: function, question: q); return
         case .item(.indicator(let x)): self.init(kind: .indicator, index: x); return
         case .item(.derived(let x)): self.init(kind: .derived, index: x); return
         case .outcome(let set): if let m = mask(set) { self.init(kind: .outcome, mask: m); return }

@@ -40,12 +40,13 @@ final class EvaluationRun {
     }
 
     deinit {
-        for buffer in [UnsafeMutableRawPointer(asked.baseAddress), UnsafeMutableRawPointer(indicatorStates.baseAddress),
-                       UnsafeMutableRawPointer(derivedStates.baseAddress), UnsafeMutableRawPointer(referralStates.baseAddress),
-                       UnsafeMutableRawPointer(noticeStates.baseAddress), UnsafeMutableRawPointer(outcomeValues.baseAddress),
-                       UnsafeMutableRawPointer(followUpBits.baseAddress)] {
-            buffer?.deallocate()
-        }
+        asked.deallocate()
+        indicatorStates.deallocate()
+        derivedStates.deallocate()
+        referralStates.deallocate()
+        noticeStates.deallocate()
+        outcomeValues.deallocate()
+        followUpBits.deallocate()
     }
 
     convenience init(pack: Pack, answers: AnswerSet) {
@@ -65,26 +66,18 @@ final class EvaluationRun {
         outcome = state.outcome
         for (key, questions) in state.followUps {
             guard let slot = slot(key) else { continue }
-            for q in questions { followUpBits[slot * questionWords + q / 64] |= 1 << UInt64(q % 64) }
+            for q in questions { addFollowUp(q, slot: slot) }
         }
-        let askedCount = asked.count { $0 }
-        let unresolved = asked.indices.count(where: isUnresolved)
-        unansweredShare = askedCount == 0 ? 0 : Double(unresolved) / Double(askedCount)
+        measureUnansweredShare()
     }
 
     /// Evaluates `answers` from the start.
     func evaluate() {
         reset()
-        var unresolved = 0, askedCount = 0
         for q in asked.indices {
-            if let askIf = compiled.askIfs[q], decide(askIf, slot: nil) == .absent {
-                asked[q] = false
-            } else {
-                askedCount += 1
-                if answers.kinds[q] != .value { unresolved += 1 }
-            }
+            if let askIf = compiled.askIfs[q], decide(askIf, slot: nil) == .absent { asked[q] = false }
         }
-        unansweredShare = askedCount == 0 ? 0 : Double(unresolved) / Double(askedCount)
+        measureUnansweredShare()
 
         for item in pack.evaluationOrder {
             switch item {
@@ -113,6 +106,13 @@ final class EvaluationRun {
         noticeStates.update(repeating: .absent)
         outcome = nil
         outcomeSupport = nil
+    }
+
+    /// The share of asked questions left unresolved, which `unanswered_share()` reads.
+    private func measureUnansweredShare() {
+        let askedCount = asked.count { $0 }
+        let unresolved = asked.indices.count(where: isUnresolved)
+        unansweredShare = askedCount == 0 ? 0 : Double(unresolved) / Double(askedCount)
     }
 
     /// The evaluation as the public value, with the answer set it was run on.
@@ -149,21 +149,21 @@ final class EvaluationRun {
     /// The follow-up questions of an undetermined rule, in question order.
     func followUpQuestions(slot: Int) -> [Int] {
         var questions: [Int] = []
-        forEachFollowUp(slot: slot) { questions.append($0) }
+        for w in 0..<questionWords {
+            var word = followUpWord(slot: slot, word: w)
+            while word != 0 {
+                questions.append(w * 64 + word.trailingZeroBitCount)
+                word &= word - 1
+            }
+        }
         return questions
     }
 
     /// Questions `64 * word ..< 64 * (word + 1)` of a rule's follow-ups, as bits.
     func followUpWord(slot: Int, word: Int) -> UInt64 { followUpBits[slot * questionWords + word] }
 
-    func forEachFollowUp(slot: Int, _ body: (Int) -> Void) {
-        for w in 0..<questionWords {
-            var word = followUpBits[slot * questionWords + w]
-            while word != 0 {
-                body(w * 64 + word.trailingZeroBitCount)
-                word &= word - 1
-            }
-        }
+    private func addFollowUp(_ q: Int, slot: Int) {
+        followUpBits[slot * questionWords + q / 64] |= 1 << UInt64(q % 64)
     }
 
     /// Each test's value under the current state, for explanations and coverage.
@@ -234,16 +234,15 @@ final class EvaluationRun {
     /// Fills in the condition's test values and evaluates it.
     @inline(__always)
     private func evaluateCompiled(_ condition: CompiledCondition) -> TruthValue {
-        let tests = compiled.tests.baseAddress! + condition.tests.lowerBound
-        let truth = scratch.truth, free = scratch.free
         switch condition.shape {
         case .allOf: return chain(condition, settledBy: .false)
         case .anyOf: return chain(condition, settledBy: .true)
         case .program:
+            let tests = compiled.tests.baseAddress! + condition.tests.lowerBound
             for k in 0..<condition.tests.count {
-                (truth[k], free[k]) = fastValue(tests[k], condition)
+                (scratch.truth[k], scratch.free[k]) = fastValue(tests[k], condition)
             }
-            return run(condition, on: truth)
+            return run(condition, on: scratch.truth)
         }
     }
 
@@ -288,9 +287,7 @@ final class EvaluationRun {
                 let from = (test.kind == .indicator ? test.index : compiled.derivedSlots + test.index) * questionWords
                 for w in 0..<questionWords { followUpBits[base + w] |= followUpBits[from + w] }
             default:
-                for q in compiled.testQuestions[condition.tests.lowerBound + i] where isUnresolved(q) {
-                    followUpBits[base + q / 64] |= 1 << UInt64(q % 64)
-                }
+                for q in compiled.testQuestions[condition.tests.lowerBound + i] where isUnresolved(q) { addFollowUp(q, slot: slot) }
             }
         }
     }
@@ -310,10 +307,7 @@ final class EvaluationRun {
             case .anyBit: return (TruthValue(answers.bits[q] & t.mask != 0), false)
             default: return (TruthValue(t.op.holds(answers.numbers[q], t.constant)), false)
             }
-        case .answered: return (TruthValue(asked[q] && answers.kinds[q] == .value), false)
-        case .unknown: return (TruthValue(asked[q] && answers.kinds[q].rawValue <= AnswerTable.Kind.unknown.rawValue), false)
-        case .declined: return (TruthValue(asked[q] && answers.kinds[q] == .declined), false)
-        case .asked: return (TruthValue(asked[q]), false)
+        case .answerState: return (TruthValue(holds(t.function, for: q)), false)
         case .indicator: return Self.itemValue(indicatorStates[t.index])
         case .derived: return Self.itemValue(derivedStates[t.index])
         case .outcome: return (TruthValue(outcome.map { t.mask & (1 << UInt64($0)) != 0 } ?? false), false)
@@ -350,18 +344,24 @@ final class EvaluationRun {
             guard let x = a.value, let y = b.value else { return Self.freeUnknown }
             return (TruthValue(op.holds(x, y)), false)
         case .answerState(let function, let q):
-            switch function {
-            case .asked: return (TruthValue(asked[q]), false)
-            case .answered: return (TruthValue(asked[q] && answers.kinds[q] == .value), false)
-            case .declined: return (TruthValue(asked[q] && answers.kinds[q] == .declined), false)
-            case .unknown: return (TruthValue(asked[q] && answers.kinds[q].rawValue <= AnswerTable.Kind.unknown.rawValue), false)
-            }
+            return (TruthValue(holds(function, for: q)), false)
         case .item(.indicator(let i)):
             return Self.itemValue(indicatorStates[i])
         case .item(.derived(let d)):
             return Self.itemValue(derivedStates[d])
         case .outcome(let outcomes):
             return (TruthValue(outcome.map(outcomes.contains) ?? false), false)
+        }
+    }
+
+    /// `answered(q)`, `unknown(q)`, `declined(q)`, `asked(q)`; a question not answered at all counts as unknown.
+    private func holds(_ function: AnswerStateFunction, for q: Int) -> Bool {
+        guard asked[q] else { return false }
+        switch function {
+        case .asked: return true
+        case .answered: return answers.kinds[q] == .value
+        case .declined: return answers.kinds[q] == .declined
+        case .unknown: return answers.kinds[q] == .none || answers.kinds[q] == .unknown
         }
     }
 

@@ -79,7 +79,7 @@ public struct Explanation {
     private func describeAnswer(_ q: Int) -> String {
         if evaluation.questionStatus[q] == .notAsked { return "not asked" }
         switch evaluation.answers[q] {
-        case .value(.text) where pack.questions[q].sensitive: return "[free text not shown]"
+        case .value(.text) where pack.questions[q].sensitive: return AnswerValue.hiddenText
         case .some(let a): return a.fileForm(for: pack.questions[q])
         case nil: return "not answered"
         }

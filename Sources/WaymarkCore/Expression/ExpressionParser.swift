@@ -158,7 +158,12 @@ extension Token {
 extension Double {
     /// A number as a person writes it: `3` rather than `3.0`.
     public var formatted: String {
-        if self == rounded(), abs(self) < 1e15 { return String(Int(self)) }
+        if let whole = wholeNumber { return String(whole) }
         return String(self)
+    }
+
+    /// The number as an `Int` when it is whole and small enough to print exactly.
+    var wholeNumber: Int? {
+        self == rounded() && abs(self) < 1e15 ? Int(self) : nil
     }
 }

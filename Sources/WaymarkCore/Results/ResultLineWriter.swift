@@ -11,16 +11,15 @@ struct ResultLineWriter {
     private let outcomes: [Piece]
     /// For each indicator, its opening up to the evidence list, three to an indicator: present, absent, undetermined.
     private let indicatorOpenings: [Piece]
-    private let evidenceQuestions: [[Int]]
     /// `{"question":"ID","answer":"` for each question.
     private let evidenceOpenings: [Piece]
     /// Each question's choice ids, escaped for the inside of a JSON string, from `choiceStart[q]`.
     private let choiceIDs: [Piece]
     private let choiceStart: [Int]
+    /// Copied out of the questions, which are too large to read on every answer.
     private let questionTypes: [QuestionType]
     /// For each referral, its opening up to the `triggered_by` list, three to a referral as for indicators.
     private let referralOpenings: [Piece]
-    private let referralConditions: [Condition]
     private let notices: [Piece]
     /// Indicator and referral ids as JSON strings, and where each one sorts among them all.
     private let indicatorIDs: [Piece]
@@ -54,8 +53,6 @@ struct ResultLineWriter {
                 piece(#"{"id":\#(quoted(indicator.id)),"state":"\#(state.rawValue)","strength":"\#(indicator.strength.rawValue)","category":\#(quoted(indicator.category)),"evidence":["#)
             }
         }
-        let compiled = pack.compiled ?? CompiledPack(pack)
-        evidenceQuestions = compiled.indicatorEvidence
         evidenceOpenings = pack.questions.map { piece(#"{"question":\#(quoted($0.id)),"answer":""#) }
         choiceIDs = pack.questions.flatMap { $0.choices.map { piece(String(quoted($0.id).dropFirst().dropLast())) } }
         choiceStart = pack.questions.reduce(into: [0]) { $0.append($0.last! + $1.choices.count) }
@@ -67,7 +64,6 @@ struct ResultLineWriter {
                 return piece(text + #","triggered_by":["#)
             }
         }
-        referralConditions = pack.referrals.map(\.when)
         notices = pack.notices.map { piece(#"{"id":\#(quoted($0.id)),"text":\#(quoted($0.text.text(nil)))}"#) }
         indicatorIDs = pack.indicators.map { piece(quoted($0.id)) }
         referralIDs = pack.referrals.map { piece(quoted($0.id)) }
@@ -82,7 +78,7 @@ struct ResultLineWriter {
                       asked: piece(#"],"questions":{"asked":"#), answered: piece(#","answered":"#), unknown: piece(#","unknown":"#),
                       declined: piece(#","declined":"#), notAsked: piece(#","not_asked":"#), end: piece("}}\n"),
                       closeList: piece("]}"), yes: piece("yes"), no: piece("no"), unknownAnswer: piece("unknown"),
-                      declinedAnswer: piece("declined"), freeText: piece("[free text not shown]"), answerEnd: piece("\"}"))
+                      declinedAnswer: piece("declined"), freeText: piece(AnswerValue.hiddenText), answerEnd: piece("\"}"))
     }
 
     /// Appends the result line for `run` with its line break; `id` is the case id as a JSON string.
@@ -114,7 +110,7 @@ struct ResultLineWriter {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             out.append(referralOpenings[r * 3 + Self.stateIndex(run.referralStates[r])], of: pool)
-            for (k, i) in run.supportingIndicators(of: referralConditions[r]).enumerated() {
+            for (k, i) in run.supportingIndicators(of: run.pack.referrals[r].when).enumerated() {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(indicatorIDs[i], of: pool)
             }
@@ -159,17 +155,18 @@ struct ResultLineWriter {
     /// The asked questions behind an indicator, each with its answer as an answers file writes it.
     private func writeEvidence(_ indicator: Int, _ run: EvaluationRun, to out: ByteBuffer) {
         var first = true
-        let answers = run.answers
-        for q in evidenceQuestions[indicator] where run.asked[q] {
+        for q in run.compiled.indicatorEvidence[indicator] where run.asked[q] {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
             out.append(evidenceOpenings[q], of: pool)
-            writeAnswer(q, answers, to: out)
+            writeAnswer(q, run, to: out)
             out.append(words.answerEnd, of: pool)
         }
     }
 
-    private func writeAnswer(_ q: Int, _ answers: AnswerTable, to out: ByteBuffer) {
+    /// The answer as `Answer.fileForm` writes it, without making a string.
+    private func writeAnswer(_ q: Int, _ run: EvaluationRun, to out: ByteBuffer) {
+        let answers = run.answers
         switch answers.kinds[q] {
         case .none, .unknown: out.append(words.unknownAnswer, of: pool); return
         case .declined: out.append(words.declinedAnswer, of: pool); return
@@ -189,7 +186,7 @@ struct ResultLineWriter {
             out.append(UInt8(ascii: "]"))
         case .number:
             let n = answers.numbers[q]
-            if n == n.rounded(), abs(n) < 1e15 { out.appendDecimal(Int(n)) } else { out.append(Array(n.formatted.utf8)) }
+            if let whole = n.wholeNumber { out.appendDecimal(whole) } else { out.append(Array(n.formatted.utf8)) }
         case .date: out.append(Array(CalendarDay.format(Int(answers.numbers[q])).utf8))
         case .text: out.append(words.freeText, of: pool)
         }

@@ -218,7 +218,7 @@ struct Support {
             let answer: String
             switch evaluation.answers[q] {
             case .value(.text):
-                answer = "[free text not shown]"
+                answer = AnswerValue.hiddenText
             case .some(let a): answer = a.fileForm(for: question)
             case nil: answer = "unknown"
             }

@@ -17,10 +17,6 @@ struct Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer(write)
-    }
-
     /// Writes straight to standard output, without copying: batches hand over large blocks.
     func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         var offset = 0
