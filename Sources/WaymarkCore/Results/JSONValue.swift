@@ -34,9 +34,6 @@ public enum JSONValue: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends compact JSON to a byte buffer: the fast path for batches.
-    public func write(to out: inout [UInt8]) { write(to: &out, indent: nil, level: 0) }
-
     private func write(to out: inout [UInt8], indent: String?, level: Int) {
         switch self {
         case .null: out += "null".utf8

@@ -106,86 +106,37 @@ public struct ResultReport: Sendable {
     }
 
     /// The result as the contract's JSON object.
-    public var json: JSONValue {
-        var tree = JSONTree()
-        encode(into: &tree)
-        return tree.value
-    }
+    public var json: JSONValue { json(line: nil) }
 
-    /// The result as one line of compact JSON, written without building a tree; `line` is added first when given.
-    public func compactJSON(line: Int? = nil) -> [UInt8] {
-        var bytes = JSONBytes()
-        encode(into: &bytes, line: line)
-        return bytes.bytes
-    }
-
-    /// Writes the result object: the one place its shape is defined.
-    public func encode<Sink: JSONSink>(into sink: inout Sink, line: Int? = nil) {
-        sink.object { s in
-            if let line { s.field("line", line) }
-            if let caseID { s.field("id", caseID) }
-            s.object("pack") { s in
-                s.field("id", packID)
-                s.field("version", packVersion)
-                s.field("hash", packHash)
-            }
-            s.object("engine") { s in
-                s.field("name", EngineInfo.name)
-                s.field("version", EngineInfo.version)
-            }
-            if let outcome {
-                s.object("outcome") { s in
-                    s.field("id", outcome.id)
-                    s.field("title", outcome.title)
-                }
-            } else {
-                s.key("outcome")
-                s.null()
-            }
-            s.array("indicators", indicators) { s, i in
-                s.object { s in
-                    s.field("id", i.id)
-                    s.field("state", i.state.rawValue)
-                    s.field("strength", i.strength.rawValue)
-                    s.field("category", i.category)
-                    s.array("evidence", i.evidence) { s, e in
-                        s.object { s in
-                            s.field("question", e.question)
-                            s.field("answer", e.answer)
-                        }
-                    }
-                }
-            }
-            s.array("referrals", referrals) { s, r in
-                s.object { s in
-                    s.field("id", r.id)
-                    s.field("service", r.service)
-                    s.field("urgency", r.urgency.rawValue)
-                    s.field("state", r.state.rawValue)
-                    if let because = r.because { s.field("because", because) }
-                    s.array("triggered_by", r.triggeredBy) { s, id in s.string(id) }
-                }
-            }
-            s.array("notices", notices) { s, n in
-                s.object { s in
-                    s.field("id", n.id)
-                    s.field("text", n.text)
-                }
-            }
-            s.array("follow_up", followUps) { s, f in
-                s.object { s in
-                    s.field("question", f.question)
-                    s.array("decides", f.decides) { s, id in s.string(id) }
-                }
-            }
-            s.object("questions") { s in
-                s.field("asked", counts.asked)
-                s.field("answered", counts.answered)
-                s.field("unknown", counts.unknown)
-                s.field("declined", counts.declined)
-                s.field("not_asked", counts.notAsked)
-            }
-        }
+    /// The result object, with the input line first when given: the one place its shape is defined.
+    public func json(line: Int?) -> JSONValue {
+        func strings(_ items: [String]) -> JSONValue { .array(items.map(JSONValue.string)) }
+        var fields: [(String, JSONValue)] = []
+        if let line { fields.append(("line", .number(Double(line)))) }
+        if let caseID { fields.append(("id", .string(caseID))) }
+        fields += [
+            ("pack", .object([("id", .string(packID)), ("version", .string(packVersion)), ("hash", .string(packHash))])),
+            ("engine", .object([("name", .string(EngineInfo.name)), ("version", .string(EngineInfo.version))])),
+            ("outcome", outcome.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) } ?? .null),
+            ("indicators", .array(indicators.map { i in
+                .object([("id", .string(i.id)), ("state", .string(i.state.rawValue)), ("strength", .string(i.strength.rawValue)),
+                         ("category", .string(i.category)),
+                         ("evidence", .array(i.evidence.map { .object([("question", .string($0.question)), ("answer", .string($0.answer))]) }))])
+            })),
+            ("referrals", .array(referrals.map { r in
+                var referral: [(String, JSONValue)] = [("id", .string(r.id)), ("service", .string(r.service)),
+                                                       ("urgency", .string(r.urgency.rawValue)), ("state", .string(r.state.rawValue))]
+                if let because = r.because { referral.append(("because", .string(because))) }
+                referral.append(("triggered_by", strings(r.triggeredBy)))
+                return .object(referral)
+            })),
+            ("notices", .array(notices.map { .object([("id", .string($0.id)), ("text", .string($0.text))]) })),
+            ("follow_up", .array(followUps.map { .object([("question", .string($0.question)), ("decides", strings($0.decides))]) })),
+            ("questions", .object([("asked", .number(Double(counts.asked))), ("answered", .number(Double(counts.answered))),
+                                   ("unknown", .number(Double(counts.unknown))), ("declined", .number(Double(counts.declined))),
+                                   ("not_asked", .number(Double(counts.notAsked)))])),
+        ]
+        return .object(fields)
     }
 }
 

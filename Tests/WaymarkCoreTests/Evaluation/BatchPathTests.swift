@@ -98,7 +98,7 @@ import Testing
             let (id, answers) = AnswersDecoder(pack: pack).decodeDocument(node, reader: reader)
             if !reader.bag.hasErrors {
                 let report = ResultReport(Evaluator(pack: pack).evaluate(answers), pack: pack, all: all, caseID: id)
-                return String(decoding: report.compactJSON(line: number), as: UTF8.self)
+                return report.json(line: number).compact
             }
         } catch {
             reader.bag.append(error)
