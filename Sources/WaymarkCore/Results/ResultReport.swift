@@ -52,6 +52,8 @@ public struct ResultReport: Sendable {
     /// Builds the report; `all` also lists absent indicators.
     public init(_ evaluation: Evaluation, pack: Pack, all: Bool = false, language: String? = nil, caseID: String? = nil) {
         let support = Support(pack: pack, evaluation: evaluation)
+        // Only referrals need the finished run, to trace the indicators behind them: built for the first one.
+        var run: EvaluationRun?
         packID = pack.info.id
         packVersion = pack.info.version
         packHash = pack.contentHash
@@ -69,10 +71,12 @@ public struct ResultReport: Sendable {
             guard state != .absent else { return nil }
             let referral = pack.referrals[r]
             let service = pack.service(referral.service)
+            let traced = run ?? EvaluationRun(pack: pack, state: evaluation)
+            run = traced
             return ReferralEntry(id: referral.id, service: referral.service, serviceTitle: service?.title.text(language) ?? referral.service,
                                  contact: service?.contact, urgency: referral.urgency, state: state,
                                  because: referral.because?.text(language),
-                                 triggeredBy: support.indicators(for: referral.when).map { pack.indicators[$0].id })
+                                 triggeredBy: traced.supportingIndicators(of: referral.when).map { pack.indicators[$0].id })
         }
         notices = pack.notices.indices.compactMap { n in
             guard evaluation.noticeStates[n] == .present else { return nil }
@@ -140,17 +144,10 @@ public struct ResultReport: Sendable {
     }
 }
 
-/// Traces which answers and indicators stand behind a condition.
+/// Traces which answers stand behind a condition.
 struct Support {
     let pack: Pack
     let evaluation: Evaluation
-    private let run: EvaluationRun
-
-    init(pack: Pack, evaluation: Evaluation) {
-        self.pack = pack
-        self.evaluation = evaluation
-        run = EvaluationRun(pack: pack, state: evaluation)
-    }
 
     /// The asked questions an indicator reads, directly or through the rules it names, with their answers.
     func evidence(indicator i: Int) -> [ResultReport.Evidence] {
@@ -175,10 +172,5 @@ struct Support {
             }
             return ResultReport.Evidence(question: question.id, answer: answer)
         }
-    }
-
-    /// The present indicators a condition rests on, through derived conditions, `count()` and the outcome.
-    func indicators(for condition: Condition) -> [Int] {
-        run.supportingIndicators(of: condition)
     }
 }
