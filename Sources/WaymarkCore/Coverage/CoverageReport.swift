@@ -11,9 +11,11 @@ public struct CoverageReport: Sendable {
     public init(pack: Pack, scenarios: [Scenario], trace: Bool, witnesses: Bool) {
         self.pack = pack
         packID = "\(pack.info.id) \(pack.info.version)"
-        coverage = RuleCoverage(pack: pack, scenarios: scenarios)
+        let evaluator = Evaluator(pack: pack)
+        let evaluations = scenarios.map { evaluator.evaluate($0.answers) }
+        coverage = RuleCoverage(pack: pack, evaluations: evaluations)
         analysis = StaticAnalysis(pack: pack)
-        self.trace = trace ? TraceMatrix(pack: pack, scenarios: scenarios) : nil
+        self.trace = trace ? TraceMatrix(pack: pack, scenarios: scenarios, evaluations: evaluations) : nil
         var found: [(String, AnswerSet?)] = []
         if witnesses {
             let search = WitnessSearch(pack: pack)

@@ -36,10 +36,9 @@ public struct RuleCoverage: Sendable {
         testsTotal == 0 ? 100 : Double(testsTotal - oneSided.count) / Double(testsTotal) * 100
     }
 
-    public init(pack: Pack, scenarios: [Scenario]) {
-        scenarioCount = scenarios.count
-        let evaluator = Evaluator(pack: pack)
-        let evaluations = scenarios.map { evaluator.evaluate($0.answers) }
+    /// Coverage of `pack` by the evaluations of a set of scenarios.
+    public init(pack: Pack, evaluations: [Evaluation]) {
+        scenarioCount = evaluations.count
 
         func kind<T>(_ name: String, _ items: [T], id: (T) -> String, location: (T) -> SourceLocation, reached: (Int) -> Bool) -> Kind {
             Kind(name: name, total: items.count,

@@ -15,9 +15,9 @@ public struct TraceMatrix: Sendable {
     /// Rules (indicators, outcomes, referrals, notices) that cite no source.
     public var unsourced: [(rule: String, location: SourceLocation)]
 
-    public init(pack: Pack, scenarios: [Scenario]) {
-        let evaluator = Evaluator(pack: pack)
-        let runs = scenarios.map { ($0.id, evaluator.evaluate($0.answers)) }
+    /// The trace for `pack`, with each scenario beside its evaluation.
+    public init(pack: Pack, scenarios: [Scenario], evaluations: [Evaluation]) {
+        let runs = zip(scenarios.map(\.id), evaluations).map { ($0, $1) }
         var cited: [String: [(String, (Evaluation) -> Bool)]] = [:]
         func cite(_ references: [SourceReference], _ rule: String, _ exercised: @escaping (Evaluation) -> Bool) {
             for r in references { cited[r.description, default: []].append((rule, exercised)) }
