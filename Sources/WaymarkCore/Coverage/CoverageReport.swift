@@ -27,7 +27,7 @@ public struct CoverageReport: Sendable {
                     case "derived": key = pack.derivedIndex[item.id].map(RuleKey.derived)
                     case "outcomes": key = pack.outcomeIndex[item.id].map(RuleKey.outcome)
                     case "referrals": key = pack.referralIndex[item.id].map(RuleKey.referral)
-                    case "notices": key = pack.notices.firstIndex { $0.id == item.id }.map(RuleKey.notice)
+                    case "notices": key = pack.noticeIndex[item.id].map(RuleKey.notice)
                     default: key = nil
                     }
                     if let key { found.append(("\(kind.name.dropLast()) \(item.id)", search.witness(for: key))) }

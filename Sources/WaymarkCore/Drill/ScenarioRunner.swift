@@ -45,20 +45,20 @@ public struct ScenarioRunner {
                 differences.append(Difference(location: reference.location, message: message))
             }
         }
-        check(expect.referralsIncluded, expect.referralsExcluded, kind: "referral", ids: pack.referrals.map(\.id), states: e.referralStates, into: &differences)
-        check(expect.noticesIncluded, expect.noticesExcluded, kind: "notice", ids: pack.notices.map(\.id), states: e.noticeStates, into: &differences)
+        check(expect.referralsIncluded, expect.referralsExcluded, kind: "referral", index: pack.referralIndex, states: e.referralStates, into: &differences)
+        check(expect.noticesIncluded, expect.noticesExcluded, kind: "notice", index: pack.noticeIndex, states: e.noticeStates, into: &differences)
         return Outcome(scenario: scenario, evaluation: e, differences: differences)
     }
 
-    private func check(_ include: [Expectation.Reference], _ exclude: [Expectation.Reference], kind: String, ids: [String],
+    private func check(_ include: [Expectation.Reference], _ exclude: [Expectation.Reference], kind: String, index: [String: Int],
                        states: [ItemState], into differences: inout [Difference]) {
         for reference in include {
-            guard let i = ids.firstIndex(of: reference.id), states[i] != .present else { continue }
+            guard let i = index[reference.id], states[i] != .present else { continue }
             let why = states[i] == .undetermined ? "it is undetermined until a follow-up answer" : "it was not suggested"
             differences.append(Difference(location: reference.location, message: "\(kind) \(reference.id): expected, but \(why)"))
         }
         for reference in exclude {
-            guard let i = ids.firstIndex(of: reference.id), states[i] == .present else { continue }
+            guard let i = index[reference.id], states[i] == .present else { continue }
             differences.append(Difference(location: reference.location, message: "\(kind) \(reference.id): not expected, but it was suggested"))
         }
     }

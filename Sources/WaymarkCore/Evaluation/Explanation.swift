@@ -21,7 +21,7 @@ public struct Explanation {
         if let d = pack.derivedIndex[id] { return ("derived condition", pack.derived[d].title?.text(language), pack.derived[d].when, .derived(d)) }
         if let o = pack.outcomeIndex[id] { return ("outcome", pack.outcomes[o].title.text(language), pack.outcomes[o].when, .outcome(o)) }
         if let r = pack.referralIndex[id] { return ("referral", pack.referrals[r].because?.text(language), pack.referrals[r].when, .referral(r)) }
-        if let n = pack.notices.firstIndex(where: { $0.id == id }) { return ("notice", pack.notices[n].text.text(language), pack.notices[n].when, .notice(n)) }
+        if let n = pack.noticeIndex[id] { return ("notice", pack.notices[n].text.text(language), pack.notices[n].when, .notice(n)) }
         return nil
     }
 

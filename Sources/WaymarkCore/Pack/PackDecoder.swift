@@ -113,6 +113,7 @@ struct PackDecoder {
         pack.derivedIndex = Self.index(derived.map(\.id))
         pack.outcomeIndex = Self.index(outcomes.map(\.id))
         pack.referralIndex = Self.index(referrals.map(\.id))
+        pack.noticeIndex = Self.index(notices.map(\.id))
         pack.serviceIndex = Self.index(services.map(\.id))
         pack.compile()
         pack.examples = exampleNodes.flatMap { decodeExamples($0.node, rule: $0.kind == "indicators" ? .indicator($0.index) : .referral($0.index), pack: pack) }

@@ -28,6 +28,7 @@ public struct Pack: Sendable {
     public var derivedIndex: [String: Int] = [:]
     public var outcomeIndex: [String: Int] = [:]
     public var referralIndex: [String: Int] = [:]
+    public var noticeIndex: [String: Int] = [:]
     public var serviceIndex: [String: Int] = [:]
 
     /// The questions a condition reads, directly or through the indicators and derived conditions it names, in pack order.
