@@ -6,10 +6,11 @@ public struct IntakeStore: Sendable {
 
     public init(directory: String) { self.directory = directory }
 
-    /// `$XDG_DATA_HOME/waymark/intakes`, or `~/.local/share/waymark/intakes`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/waymark/intakes" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/waymark/intakes"
+    /// `$XDG_DATA_HOME/waymark/FOLDER`, or `~/.local/share/waymark/FOLDER`.
+    public static func defaultDirectory(_ folder: String = "intakes",
+                                        environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/waymark/" + folder }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/waymark/" + folder
     }
 
     /// Creates the folder with mode 0700.

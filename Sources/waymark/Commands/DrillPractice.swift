@@ -28,8 +28,7 @@ struct DrillPractice: ParsableCommand {
         let io = TerminalIO()
         io.write("Practice: \(scenario.title.singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.terminalSafe))\n\n")
         io.write("Now record what you heard, as you would in a real intake.\n")
-        let store = IntakeStore(directory: (ProcessInfo.processInfo.environment["XDG_DATA_HOME"].map { $0 + "/waymark" }
-            ?? NSHomeDirectory() + "/.local/share/waymark") + "/practice")
+        let store = IntakeStore(directory: IntakeStore.defaultDirectory("practice"))
         guard let (session, ending) = interview(pack: pack, store: store, io: io, output: output) else { throw ExitCode(1) }
         guard case .completed = ending else {
             output.print("\nPractice stopped before the end; nothing was scored.\n")
