@@ -9,19 +9,9 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let output = Output()
-        let result: PackLoader.Result
-        do {
-            result = try PackLoader.load(packOptions.path)
-        } catch {
-            output.error(error.description)
-            throw ExitCode(1)
-        }
-        guard let pack = result.pack else {
-            output.diagnostics(result.diagnostics)
-            throw ExitCode(1)
-        }
+        let (pack, diagnostics) = try packOptions.loadWithDiagnostics(output: output)
         let analysis = StaticAnalysis(pack: pack)
-        output.diagnostics((result.diagnostics + analysis.findings).sorted { $0.location < $1.location }, summary: false)
+        output.diagnostics((diagnostics + analysis.findings).sorted { $0.location < $1.location }, summary: false)
         output.print(PackSummary.line(pack) + "\n")
         if !analysis.findings.isEmpty { output.print("\(DiagnosticRenderer.plural(analysis.findings.count, "finding")) from static analysis (warnings)\n") }
     }

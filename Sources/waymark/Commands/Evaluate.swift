@@ -36,6 +36,11 @@ struct Evaluate: ParsableCommand {
             try runJSONLines(pack: pack, output: output)
             return
         }
+        // A mistyped rule id is reported once, before any answers are read.
+        if let explain, case let ids = Explanation.ruleIDs(in: pack), !ids.contains(explain) {
+            output.error("error: no rule '\(explain)' in pack \(pack.info.id)" + (Suggestion.didYouMean(explain, in: ids).map { "; \($0)" } ?? ""))
+            throw ExitCode(1)
+        }
         var failed = false
         for (n, path) in answers.enumerated() {
             let loaded: (id: String?, answers: AnswerSet?, diagnostics: [Diagnostic])
@@ -47,12 +52,7 @@ struct Evaluate: ParsableCommand {
             output.diagnostics(loaded.diagnostics)
             guard let answerSet = loaded.answers else { failed = true; continue }
             let evaluation = Evaluator(pack: pack).evaluate(answerSet)
-            if let explain {
-                guard let text = Explanation(pack: pack, evaluation: evaluation, language: lang).explain(explain) else {
-                    let ids = Explanation.ruleIDs(in: pack)
-                    output.error("error: no rule '\(explain)' in pack \(pack.info.id)" + (Suggestion.didYouMean(explain, in: ids).map { "; \($0)" } ?? ""))
-                    throw ExitCode(1)
-                }
+            if let explain, let text = Explanation(pack: pack, evaluation: evaluation, language: lang).explain(explain) {
                 output.print(text)
                 continue
             }

@@ -11,13 +11,18 @@ struct PackOptions: ParsableArguments {
 
     /// Loads a valid pack, or prints its errors and exits 1.
     func load(output: Output) throws -> Pack {
+        try loadWithDiagnostics(output: output).pack
+    }
+
+    /// Loads a valid pack with what the loader said about it (warnings), or prints its errors and exits 1.
+    func loadWithDiagnostics(output: Output) throws -> (pack: Pack, diagnostics: [Diagnostic]) {
         do {
             let result = try PackLoader.load(path)
             guard let pack = result.pack else {
                 output.diagnostics(result.diagnostics)
                 throw ExitCode(1)
             }
-            return pack
+            return (pack, result.diagnostics)
         } catch let error as FatalError {
             output.error(error.description)
             throw ExitCode(1)
