@@ -34,7 +34,6 @@ public struct ScenarioScaffold {
                 y += "    # ANONYMISE: free text copied from the source; rewrite it before sharing this scenario.\n"
             }
             switch answer {
-            case .value(.choices(let cs)): y += "    \(question.id): [\(cs.map { question.choices[$0].id }.joined(separator: ", "))]\n"
             case .value(.text(let t)): y += "    \(question.id): \(Self.quote(t))\n"
             default: y += "    \(question.id): \(answer.fileForm(for: question))\n"
             }

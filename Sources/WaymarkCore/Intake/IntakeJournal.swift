@@ -82,7 +82,8 @@ public struct IntakeJournal {
     public func readHeader() throws(FatalError) -> Header? {
         let bytes = try TextFile.read(path, limit: 64 << 20)
         var sequence = 1
-        guard let first = bytes.split(separator: 0x0A).first, first.count > 9,
+        let first = bytes.prefix { $0 != 0x0A }
+        guard first.count > 9,
               case .start(let header)? = try entry(Array(first.dropFirst(9)), at: SourceLocation(file: path, line: 1, column: 1), sequence: &sequence)
         else { return nil }
         return header

@@ -124,7 +124,7 @@ enum IntakeList {
         for i in intakes {
             out += i.id.padding(toLength: 26, withPad: " ", startingAt: 0) + i.started.padding(toLength: 22, withPad: " ", startingAt: 0)
                 + i.packVersion.padding(toLength: 22, withPad: " ", startingAt: 0) + String(i.answered).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + (i.completed ? "completed" : "draft") + "\n"
+                + (i.completed ? "completed" : i.isProtected ? "draft, protected" : "draft") + "\n"
         }
         return out
     }
