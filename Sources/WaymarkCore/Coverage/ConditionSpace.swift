@@ -10,6 +10,8 @@ struct ConditionSpace {
     private var questions: [Int] = []
     private var domains: [[Answer?]] = []
     private var freeTests: [Test] = []
+    /// Where each free test sits in `freeTests`.
+    private var freeIndex: [Test: Int] = [:]
 
     init?(pack: Pack, conditions: [Condition]) {
         self.pack = pack
@@ -32,6 +34,7 @@ struct ConditionSpace {
         questions = tested.keys.sorted()
         domains = questions.map { Self.domain(pack.questions[$0], tests: tested[$0]!) }
         freeTests = Array(free)
+        freeIndex = Dictionary(uniqueKeysWithValues: freeTests.enumerated().map { ($1, $0) })
         var size = 1
         for d in domains { size *= d.count; if size > Self.limit { return nil } }
         for test in freeTests { size *= Self.freeValues(test).count; if size > Self.limit { return nil } }
@@ -54,7 +57,6 @@ struct ConditionSpace {
             return Int((state >> 33) % UInt64(bound))
         }
         var stack: [TruthValue] = []
-        let freeIndex = Dictionary(uniqueKeysWithValues: freeTests.enumerated().map { ($1, $0) })
         var freeValues = [TruthValue](repeating: .unknown, count: freeTests.count)
         for _ in 0..<count {
             for (i, q) in questions.enumerated() { answers[q] = domains[i][next(domains[i].count)] }
@@ -69,7 +71,6 @@ struct ConditionSpace {
 
     private func enumerateAll(_ conditions: [Condition], _ body: ([TruthValue]) -> Bool) {
         var answers = AnswerSet(questionCount: pack.questions.count)
-        let freeIndex = Dictionary(uniqueKeysWithValues: freeTests.enumerated().map { ($1, $0) })
         // For each condition's tests: the free value it reads, or nil when the answers decide it.
         let slots = conditions.map { $0.tests.map { freeIndex[$0] } }
         var freeValues = [TruthValue](repeating: .unknown, count: freeTests.count)

@@ -154,7 +154,7 @@ struct PackDecoder {
         for node in files.lists[key] ?? [] {
             guard let f = reader.fields(node, of: what, allowed: allowed, required: required), let id = f.id(allowHyphen: allowHyphen) else { continue }
             if let first = seen[id] {
-                reader.bag.append(Diagnostic(at: f["id"]!.location, "duplicate \(key == "derived" ? "derived condition" : String(what.split(separator: " ").last!)) id '\(id)'",
+                reader.bag.append(Diagnostic(at: f["id"]!.location, "duplicate \(what.split(separator: " ", maxSplits: 1).last!) id '\(id)'",
                                              notes: [Diagnostic(.note, at: first, "'\(id)' was first defined here")]))
                 continue
             }

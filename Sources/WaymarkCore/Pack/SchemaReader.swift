@@ -28,7 +28,6 @@ public final class SchemaReader {
                 continue
             }
             fields.values[key] = pair.value
-            fields.keyNodes[key] = pair.key
         }
         for key in required where fields.values[key] == nil {
             error(node, "\(what) is missing '\(key)'")
@@ -41,7 +40,6 @@ public final class SchemaReader {
         public let node: YAMLNode
         let reader: SchemaReader
         var values: [String: YAMLNode] = [:]
-        var keyNodes: [String: YAMLNode] = [:]
 
         init(node: YAMLNode, reader: SchemaReader) {
             self.node = node
