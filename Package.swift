@@ -24,7 +24,9 @@ let package = Package(
                 "CLibYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ]
+            ],
+            // The tool's words per language, found at run time beside the sources or installed under share/waymark/catalog.
+            exclude: ["Localization/Catalog"]
         ),
         .executableTarget(
             name: "waymark",

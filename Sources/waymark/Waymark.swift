@@ -10,6 +10,6 @@ struct Waymark: ParsableCommand {
             Answers may be unknown or declined: neither is ever read as "no".
             """,
         version: "0.1.0",
-        subcommands: [Intake.self, Check.self, Evaluate.self, Drill.self, Coverage.self, Diff.self, Keys.self, Records.self]
+        subcommands: [Intake.self, Check.self, Evaluate.self, Drill.self, Coverage.self, Diff.self, Keys.self, Records.self, Translations.self]
     )
 }

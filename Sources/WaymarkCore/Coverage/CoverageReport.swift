@@ -52,6 +52,7 @@ public struct CoverageReport: Sendable {
             + "  (indicators, outcomes, referrals, notices: the figure --fail-under checks)\n"
         out += "  conditions: \(coverage.testsTotal - coverage.oneSided.count) of \(coverage.testsTotal) tests seen both true and false ("
             + Self.percent(coverage.conditionPercent) + ")\n"
+        if pack.info.languages.count > 1 { out += "\n" + TranslationReport.table(pack) }
         let uncovered = coverage.kinds.filter { !$0.uncovered.isEmpty && $0.name != "choices" }
         if !uncovered.isEmpty {
             out += "\nNever reached by a scenario:\n"
@@ -100,6 +101,13 @@ public struct CoverageReport: Sendable {
         for kind in coverage.kinds { md += "| \(kind.name) | \(kind.covered) | \(kind.total) | \(Self.percent(kind.percent)) |\n" }
         md += "| **rules** | | | **\(Self.percent(coverage.rulePercent))** |\n"
         md += "\nConditions: \(coverage.testsTotal - coverage.oneSided.count) of \(coverage.testsTotal) tests seen both true and false (\(Self.percent(coverage.conditionPercent))).\n"
+        if pack.info.languages.count > 1 {
+            md += "\n## Translations\n\n| Language | Present | Reviewed | Draft | Stale | Missing |\n|---|---|---|---|---|---|\n"
+            for language in pack.info.languages.dropFirst() {
+                let c = pack.completeness(language)
+                md += "| \(language) | \(c.present)/\(c.total) | \(c.reviewed) | \(c.draft) | \(c.stale.count) | \(c.missing.count) |\n"
+            }
+        }
         let uncovered = coverage.kinds.flatMap { kind in kind.uncovered.map { (kind.name, $0) } }
         if !uncovered.isEmpty {
             md += "\n## Not reached\n\n" + uncovered.map { "- \($0.0): `\($0.1.id)` (\($0.1.location.file):\($0.1.location.line))\n" }.joined()
@@ -137,6 +145,11 @@ public struct CoverageReport: Sendable {
                          ("seen_true", .bool($0.seenTrue)), ("seen_false", .bool($0.seenFalse))])
             })),
             ("static_findings", .array(analysis.findings.map { .string($0.description) })),
+            ("translations", .array(pack.info.languages.dropFirst().map { language in
+                let c = pack.completeness(language)
+                return .object([("language", .string(language)), ("total", .number(Double(c.total))), ("reviewed", .number(Double(c.reviewed))),
+                                ("draft", .number(Double(c.draft))), ("stale", .number(Double(c.stale.count))), ("missing", .number(Double(c.missing.count)))])
+            })),
             ("witnesses", .array(witnesses.map { w in
                 .object([("rule", .string(w.rule)), ("answers", w.answers.map { $0.json(pack: pack) } ?? .null)])
             })),

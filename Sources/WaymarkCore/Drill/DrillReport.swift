@@ -24,7 +24,7 @@ public struct DrillReport: Sendable {
                 continue
             }
             out += "FAIL  \(s.id) (\(s.file))\n"
-            out += TextWrap.wrap(s.title.terminalSafe, indent: "      ") + "\n"
+            out += TextWrap.wrap(s.title.text.terminalSafe, indent: "      ") + "\n"
             for d in outcome.differences { out += TextWrap.wrap("\(d.location.line):\(d.location.column): \(d.message.terminalSafe)", indent: "        ", firstIndent: "    - ") + "\n" }
         }
         for failure in failures {

@@ -1,8 +1,9 @@
 /// A training case: the narrative a trainee reads, reference answers, and what should follow from them.
 public struct Scenario: Sendable {
     public var id: String
-    public var title: String
-    public var narrative: String
+    public var title: LocalizedText
+    /// The case as told; a map per language lets a trainer run the drill in the trainees' language.
+    public var narrative: LocalizedText
     public var answers: AnswerSet
     public var expect: Expectation
     public var file: String

@@ -68,7 +68,8 @@ public struct ScenarioLoader {
         }
         let answers = f["answers"].map { AnswersDecoder(pack: pack).decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
         let expect = f["expect"].map { expectation($0, reader: reader) } ?? Expectation()
-        let scenario = Scenario(id: f.id(allowHyphen: true) ?? "", title: f.string("title") ?? "", narrative: f.string("narrative") ?? "",
+        reader.languages = pack.info.languages
+        let scenario = Scenario(id: f.id(allowHyphen: true) ?? "", title: f.text("title") ?? LocalizedText(""), narrative: f.text("narrative") ?? LocalizedText(""),
                                 answers: answers, expect: expect, file: file, location: node.location)
         return reader.bag.hasErrors ? .failure(DiagnosticsError(reader.bag.sorted)) : .success(scenario)
     }

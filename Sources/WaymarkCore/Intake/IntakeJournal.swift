@@ -18,7 +18,8 @@ public struct IntakeJournal {
     /// One event in the journal.
     public enum Entry: Sendable {
         case start(Header)
-        case answer(question: String, answer: JournalAnswer)
+        /// `language` is the language the question was put to the person in.
+        case answer(question: String, answer: JournalAnswer, language: String? = nil)
         case complete(ended: String)
     }
 
@@ -126,8 +127,9 @@ public struct IntakeJournal {
                                                       ("check", .string(p.check)), ("seal_to", .string(Data(p.sealTo).base64EncodedString()))])))
             }
             return .object(fields)
-        case .answer(let question, let answer):
+        case .answer(let question, let answer, let language):
             var fields: [(String, JSONValue)] = [("event", .string("answer")), ("question", .string(question))]
+            if let language { fields.append(("lang", .string(language))) }
             switch answer {
             case .unknown: fields.append(("state", .string("unknown")))
             case .declined: fields.append(("state", .string("declined")))
@@ -174,12 +176,12 @@ public struct IntakeJournal {
         case "answer":
             guard let question = text("question") else { return nil }
             switch text("state") {
-            case "unknown": return .answer(question: question, answer: .unknown)
-            case "declined": return .answer(question: question, answer: .declined)
-            case "cleared": return .answer(question: question, answer: .cleared)
+            case "unknown": return .answer(question: question, answer: .unknown, language: text("lang"))
+            case "declined": return .answer(question: question, answer: .declined, language: text("lang"))
+            case "cleared": return .answer(question: question, answer: .cleared, language: text("lang"))
             default:
                 guard let value = fields["value"] else { return nil }
-                return .answer(question: question, answer: .value(JSONValue(node: value)))
+                return .answer(question: question, answer: .value(JSONValue(node: value)), language: text("lang"))
             }
         case "complete":
             return .complete(ended: text("ended") ?? "")

@@ -27,6 +27,7 @@ struct IntakeRecord {
     var report: ResultReport
     var decisions: [ReferralDecision]
     var ended: String
+    var answerLanguages: [String: String] = [:]
 
     var json: JSONValue {
         return .object([
@@ -38,6 +39,7 @@ struct IntakeRecord {
             ("ended", .string(ended)),
             ("language", header.language.map(JSONValue.string) ?? .null),
             ("answers", answers.json(pack: pack)),
+            ("answer_languages", .object(pack.questions.compactMap { q in answerLanguages[q.id].map { (q.id, .string($0)) } })),
             ("answers_not_used", .array(unusable.map { .object([("question", .string($0.question)), ("value", .string($0.value)), ("reason", .string($0.reason))]) })),
             ("result", report.json),
             ("referral_decisions", .array(decisions.map { d in

@@ -7,6 +7,8 @@ public final class IntakeSession {
     public let store: IntakeStore
     public let header: IntakeJournal.Header
     public private(set) var answers: AnswerSet
+    /// The language each question was put to the person in, by question id, where the interview noted it.
+    public private(set) var answerLanguages: [String: String] = [:]
     /// Answers the journal holds that the current pack cannot use: shown, never silently dropped.
     public private(set) var unusable: [UnusableAnswer] = []
     public private(set) var warnings: [Diagnostic] = []
@@ -99,8 +101,9 @@ public final class IntakeSession {
         let decoder = AnswersDecoder(pack: pack)
         var unusableByQuestion: [String: UnusableAnswer] = [:]
         var order: [String] = []
-        for case .answer(let id, let recorded) in entries {
+        for case .answer(let id, let recorded, let language) in entries {
             if !order.contains(id) { order.append(id) }
+            answerLanguages[id] = recorded == .cleared ? nil : language
             unusableByQuestion[id] = nil
             guard let q = pack.questionIndex[id] else {
                 if recorded != .cleared {
@@ -144,9 +147,10 @@ public final class IntakeSession {
     }
 
     /// Records an answer (nil withdraws it) and returns once it is on disk.
-    public func record(_ answer: Answer?, question q: Int) throws(FatalError) {
+    public func record(_ answer: Answer?, question q: Int, language: String? = nil) throws(FatalError) {
         let question = pack.questions[q]
-        try journal.append(.answer(question: question.id, answer: answer?.journalForm(for: question) ?? .cleared))
+        try journal.append(.answer(question: question.id, answer: answer?.journalForm(for: question) ?? .cleared, language: language))
+        answerLanguages[question.id] = answer == nil ? nil : language
         answers[q] = answer
         unusable.removeAll { $0.question == question.id }
     }
@@ -159,7 +163,8 @@ public final class IntakeSession {
         }
         let sealTo = sealsTo
         let ended = Timestamp.string(now)
-        let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended)
+        let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended,
+                                  answerLanguages: answerLanguages)
         let plaintext = Array((record.json.pretty + "\n").utf8)
         isComplete = true
         guard let sealTo else {

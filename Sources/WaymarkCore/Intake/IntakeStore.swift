@@ -77,7 +77,7 @@ public struct IntakeStore: Sendable {
             guard let contents = try? journal.read(), let header = contents.header else { return nil }
             var answered = Set<String>()
             for entry in contents.entries {
-                if case .answer(let q, let a) = entry { if a == .cleared { answered.remove(q) } else { answered.insert(q) } }
+                if case .answer(let q, let a, _) = entry { if a == .cleared { answered.remove(q) } else { answered.insert(q) } }
             }
             return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)",
                            answered: answered.count, completed: contents.isComplete)

@@ -50,14 +50,15 @@ public enum SecureFile {
     }
 
     /// Replaces a file's contents through a new private temporary file, fsync and rename, so it is never half written
-    /// and never written through a link or a file someone else prepared.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FatalError) {
+    /// and never written through a link or a file someone else prepared. `mode` is owner-only unless the file is not private
+    /// (a translation, a PO file for a translator).
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t = 0o600) throws(FatalError) {
         var template = Array((path + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw FatalError("\(path): error: cannot write (\(String(cString: strerror(errno))))") }
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         do throws(FatalError) {
-            guard fchmod(fd, 0o600) == 0 else { throw FatalError("\(temporary): error: cannot set its mode") }
+            guard fchmod(fd, mode) == 0 else { throw FatalError("\(temporary): error: cannot set its mode") }
             try writeAll(fd, bytes, temporary)
             guard fsync(fd) == 0 else { throw FatalError("\(temporary): error: cannot flush to disk") }
         } catch {

@@ -115,6 +115,8 @@ struct PackDecoder {
         pack.referralIndex = Self.index(referrals.map(\.id))
         pack.noticeIndex = Self.index(notices.map(\.id))
         pack.serviceIndex = Self.index(services.map(\.id))
+        let translator = TranslationDecoder(reader: reader)
+        translator.apply(files.translationRoots.compactMap { t in translator.decode(t.root, file: t.file).map { ($0, t.root) } }, to: &pack)
         pack.compile()
         pack.examples = exampleNodes.flatMap { decodeExamples($0.node, rule: $0.kind == "indicators" ? .indicator($0.index) : .referral($0.index), pack: pack) }
         RuleExamples.check(pack, reader: reader)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A pack's files read and merged: list keys concatenated across files, other keys once.
 struct PackFiles {
     static let listKeys = ["sources", "categories", "sections", "questions", "indicators", "derived",
@@ -8,6 +10,8 @@ struct PackFiles {
     var lists: [String: [YAMLNode]] = [:]
     var contentHash = ""
     var files: [String] = []
+    /// `lang/<code>.yaml` documents, checked once the pack's fields are known.
+    var translationRoots: [(file: String, root: YAMLNode)] = []
 
     /// Reads a directory of `*.yaml` files or one file; YAML problems go into `reader`.
     static func read(_ path: String, reader: SchemaReader) throws(FatalError) -> PackFiles {
@@ -15,11 +19,17 @@ struct PackFiles {
         if paths.isEmpty { throw FatalError("\(path): error: no .yaml files in this directory") }
         var contents: [(String, [UInt8])] = []
         for file in paths { contents.append((file, try TextFile.read(file))) }
-        return merge(contents, reader: reader)
+        var translations: [(String, [UInt8])] = []
+        let languageFolder = (path as NSString).appendingPathComponent("lang")
+        if TextFile.isDirectory(path), TextFile.isDirectory(languageFolder) {
+            for file in try TextFile.yamlFiles(in: languageFolder) { translations.append((file, try TextFile.read(file))) }
+        }
+        return merge(contents, translations: translations, reader: reader)
     }
 
     /// Merges files already in memory, in the order given.
-    static func merge(_ contents: [(file: String, bytes: [UInt8])], reader: SchemaReader) -> PackFiles {
+    static func merge(_ contents: [(file: String, bytes: [UInt8])], translations: [(file: String, bytes: [UInt8])] = [],
+                      reader: SchemaReader) -> PackFiles {
         var merged = PackFiles()
         merged.files = contents.map(\.file)
         var hasher = SHA256()
@@ -59,6 +69,13 @@ struct PackFiles {
                                  suggestion: Suggestion.didYouMean(key, in: topLevelKeys) ?? "expected one of: \(topLevelKeys.joined(separator: ", "))")
                 }
             }
+        }
+        for (file, bytes) in translations {
+            hasher.update(Array(("lang/" + ((file as NSString).lastPathComponent)).utf8) + [0])
+            hasher.update(bytes)
+            do {
+                if let root = try YAMLLoader.document(bytes, file: file), !root.isNull { merged.translationRoots.append((file, root)) }
+            } catch { reader.bag.append(error) }
         }
         merged.contentHash = hasher.finalize()
         return merged

@@ -17,6 +17,8 @@ public struct Pack: Sendable {
     public var evaluationOrder: [ItemReference]
     /// Answer sets written beside indicators and referrals, saying whether the rule fires for them.
     public var examples: [RuleExample] = []
+    /// Texts in the pack's other languages, with their review status, from `lang/*.yaml`.
+    public var translations: [Translation] = []
     /// The conditions in the evaluator's fast form; built by `compile()` once the pack is complete.
     var compiled: CompiledPack?
 

@@ -36,6 +36,9 @@ public struct YAMLNode: Sendable {
     }
 
     /// True for an empty plain value, `~` or `null`: the YAML spellings of "nothing here".
+    /// The value under `key` in a mapping.
+    public func value(for key: String) -> YAMLNode? { mapping?.first { $0.key.scalar?.text == key }?.value }
+
     public var isNull: Bool {
         guard let s = scalar, s.style == .plain, tag == nil else { return false }
         return s.text.isEmpty || s.text == "~" || s.text == "null" || s.text == "Null" || s.text == "NULL"

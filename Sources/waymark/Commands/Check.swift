@@ -7,13 +7,24 @@ struct Check: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
+    @Option(help: ArgumentHelp("Also list, for this language, every text that is missing or stale, and person-facing texts over the word limit.", valueName: "code"))
+    var lang: String?
+
     func run() throws {
         let output = Output()
         let (pack, diagnostics) = try packOptions.loadWithDiagnostics(output: output)
+        if let lang, !pack.info.languages.contains(lang) {
+            output.error("error: pack \(pack.info.id) has no '\(lang.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))")
+            throw ExitCode(1)
+        }
         let analysis = StaticAnalysis(pack: pack)
-        output.diagnostics((diagnostics + analysis.findings).sorted { $0.location < $1.location }, summary: false)
+        let wording = TranslationReport.wordingFindings(pack, languages: [pack.info.languages.first ?? "en"] + (lang.map { [$0] } ?? []))
+        let findings = analysis.findings + wording
+        output.diagnostics((diagnostics + findings).sorted { $0.location < $1.location }, summary: false)
         output.print(PackSummary.line(pack) + "\n")
-        if !analysis.findings.isEmpty { output.print("\(DiagnosticRenderer.plural(analysis.findings.count, "finding")) from static analysis (warnings)\n") }
+        if pack.info.languages.count > 1 { output.print(TranslationReport.table(pack)) }
+        if let lang, lang != pack.info.languages.first { output.print(TranslationReport.details(pack, language: lang)) }
+        if !findings.isEmpty { output.print("\(DiagnosticRenderer.plural(findings.count, "finding")) from static analysis (warnings)\n") }
     }
 }
 

@@ -26,7 +26,7 @@ struct DrillPractice: ParsableCommand {
         let pack = try packOptions.load(output: output)
         let scenario = try ScenarioLookup.find(self.scenario, pack: pack, output: output)
         let io = TerminalIO()
-        io.write("Practice: \(scenario.title.singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.terminalSafe))\n\n")
+        io.write("Practice: \(scenario.title.text(lang).singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.text(lang).terminalSafe, width: io.columns))\n\n")
         io.write("Now record what you heard, as you would in a real intake.\n")
         let store = IntakeStore(directory: IntakeStore.defaultDirectory("practice"))
         guard let (session, ending) = interview(pack: pack, store: store, io: io, output: output) else { throw ExitCode(1) }

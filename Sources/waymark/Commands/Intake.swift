@@ -20,8 +20,11 @@ struct Intake: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for intakes (default: $XDG_DATA_HOME/waymark/intakes).", valueName: "dir"))
     var out: String?
 
-    @Option(help: "Language for the questions, where the pack has it.")
+    @Option(help: ArgumentHelp("Language read to the person (en, az, ru in the shipped pack); 'l' at any prompt changes it.", valueName: "code"))
     var lang: String?
+
+    @Option(help: ArgumentHelp("Language of the tool's words, help and guidance for the caseworker (default: --lang).", valueName: "code"))
+    var caseworkerLang: String?
 
     @Flag(help: "List drafts and completed intakes.")
     var list = false
@@ -45,8 +48,10 @@ struct Intake: ParsableCommand {
             return
         }
         let pack = try packOptions.load(output: output)
-        if let lang, !pack.info.languages.contains(lang) {
-            output.error("note: pack \(pack.info.id) has no '\(lang)' texts; showing \(pack.info.languages.first ?? "en")")
+        for code in [lang, caseworkerLang].compactMap({ $0 }) where !pack.info.languages.contains(code) {
+            output.error("error: pack \(pack.info.id) has no '\(code.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))"
+                         + (Suggestion.didYouMean(code, in: pack.info.languages).map { "; \($0)" } ?? ""))
+            throw ExitCode(1)
         }
         let session: IntakeSession
         do {
@@ -83,21 +88,20 @@ struct Intake: ParsableCommand {
             return
         }
         let io = TerminalIO()
-        let resumeHint = "\nSaved as a draft. Resume with: waymark intake --resume \(session.id)"
-            + (out.map { " --out \($0)" } ?? "") + "\n"
+        let words = Catalog.load(caseworkerLang ?? lang ?? "en")
+        let resumeHint = "\n" + words("Saved as a draft. Resume with: {1}", "waymark intake --resume \(session.id)" + (out.map { " --out \($0)" } ?? "")) + "\n"
         InterviewSignals.install(resumeHint: resumeHint, terminal: io.isTerminal)
-        io.write(resume == nil ? "Intake \(session.id) started. Every answer is saved as you go.\n"
-                               : "Resuming intake \(session.id).\n")
+        io.write((resume == nil ? words("Intake {1} started. Every answer is saved as you go.", session.id) : words("Resuming intake {1}.", session.id)) + "\n")
         let ending: Interview.Ending
         do {
-            ending = try Interview(session: session, io: io, language: lang).run()
+            ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: lang, caseworker: caseworkerLang)).run()
         } catch {
             output.error(error.description + "\nAnswers given so far are saved; resume with: waymark intake --resume \(session.id)")
             throw ExitCode(3)
         }
         switch ending {
         case .completed(let recordPath, let result, let decisions):
-            output.print("Record: \(recordPath)\n")
+            output.print(words("Record: {1}", recordPath) + "\n")
             if let report {
                 let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(session: session, report: result, decisions: decisions, language: lang)
                 do { try SecureFile.writeAtomically(Array(markdown.utf8), to: report) } catch {

@@ -16,6 +16,14 @@ final class TerminalIO: InterviewIO {
 
     func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
+    /// The terminal's width, or `COLUMNS`, or 80 in a pipe.
+    var columns: Int {
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+
     /// Erases the screen and the scrollback, for the quick exit.
     static let clearScreen = "\u{1B}[H\u{1B}[2J\u{1B}[3J"
 }
