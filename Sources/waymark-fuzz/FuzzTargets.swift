@@ -39,7 +39,8 @@ enum FuzzTargets {
             _ = PackLoader.load(files: parts.enumerated().map { (name: "fuzz-\($0.offset).yaml", text: $0.element) })
         case "expression":
             let text = String(decoding: bytes, as: UTF8.self)
-            let scope = ConditionScope(questions: pack.questions, indicators: pack.indicators, categoryIDs: ["c"], outcomeIDs: ["o", "none"], allowsOutcome: true)
+            let scope = ConditionScope(questions: pack.questions.map(\.symbol), indicatorTags: pack.indicators.map { ($0.id, $0.tags) },
+                                       vocabulary: Strength.allCases.map(\.rawValue) + ["c"], outcomeIDs: ["o", "none"], allowsOutcome: true)
             if let condition = try? ConditionCompiler.compile(text, locator: ConditionLocator(base: SourceLocation(file: "f", line: 1, column: 1)), scope: scope) {
                 var stack: [TruthValue] = []
                 _ = condition.evaluate(Array(repeating: .unknown, count: condition.tests.count), stack: &stack)

@@ -98,17 +98,3 @@ public struct RuleCoverage: Sendable {
         }
     }
 }
-
-extension Pack {
-    /// Every condition with a name for reports: "indicator x", "question y (ask_if)", and so on.
-    public var namedConditions: [(String, Condition)] {
-        var list: [(String, Condition)] = []
-        for question in questions { if let askIf = question.askIf { list.append(("question \(question.id) (ask_if)", askIf)) } }
-        list += indicators.map { ("indicator \($0.id)", $0.when) }
-        list += derived.map { ("derived \($0.id)", $0.when) }
-        list += outcomes.map { ("outcome \($0.id)", $0.when) }
-        list += referrals.map { ("referral \($0.id)", $0.when) }
-        list += notices.map { ("notice \($0.id)", $0.when) }
-        return list
-    }
-}

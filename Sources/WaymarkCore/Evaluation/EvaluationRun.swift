@@ -3,7 +3,7 @@
 /// counting, copies or uniqueness checks; a batch reuses one run for every answer set.
 final class EvaluationRun {
     let pack: Pack
-    let compiled: CompiledPack
+    let compiled: CompiledConditions
     let answers: AnswerTable
     let asked: UnsafeMutableBufferPointer<Bool>
     let indicatorStates: UnsafeMutableBufferPointer<ItemState>
@@ -24,7 +24,7 @@ final class EvaluationRun {
 
     init(pack: Pack) {
         self.pack = pack
-        compiled = pack.compiled ?? CompiledPack(pack)
+        compiled = pack.compiled
         let questions = pack.questions.count
         answers = AnswerTable(questionCount: questions)
         asked = .allocate(repeating: true, count: questions)

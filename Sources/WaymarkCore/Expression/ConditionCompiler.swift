@@ -296,11 +296,11 @@ public struct ConditionCompiler {
         return s
     }
 
-    private func choice(_ id: String, of question: Question, at range: Range<Int>) throws(ExpressionError) -> Int {
+    private func choice(_ id: String, of question: QuestionSymbol, at range: Range<Int>) throws(ExpressionError) -> Int {
         guard let c = question.choiceIndex(id) else {
             throw ExpressionError("\"\(id)\" is not a choice of '\(question.id)'", at: range,
-                                  suggestion: Suggestion.didYouMean(id, in: question.choices.map(\.id))
-                                    ?? "its choices are \(question.choices.map(\.id).joined(separator: ", "))")
+                                  suggestion: Suggestion.didYouMean(id, in: question.choiceIDs)
+                                    ?? "its choices are \(question.choiceIDs.joined(separator: ", "))")
         }
         return c
     }
@@ -312,7 +312,7 @@ public struct ConditionCompiler {
         return o
     }
 
-    private func checkRange(_ n: Double, of question: Question, at range: Range<Int>) throws(ExpressionError) {
+    private func checkRange(_ n: Double, of question: QuestionSymbol, at range: Range<Int>) throws(ExpressionError) {
         if let min = question.min, n < min {
             throw ExpressionError("\(n.formatted) is below \(min.formatted), the smallest answer '\(question.id)' allows", at: range)
         }
@@ -328,11 +328,11 @@ public struct ConditionCompiler {
         }
     }
 
-    private func example(for question: Question) -> String {
+    private func example(for question: QuestionSymbol) -> String {
         switch question.type {
         case .yesNo: return "use it on its own, for example \(question.id) or not \(question.id)"
-        case .single: return "for example \(question.id) == \"\(question.choices.first?.id ?? "choice")\""
-        case .multi: return "for example \"\(question.choices.first?.id ?? "choice")\" in \(question.id)"
+        case .single: return "for example \(question.id) == \"\(question.choiceIDs.first ?? "choice")\""
+        case .multi: return "for example \"\(question.choiceIDs.first ?? "choice")\" in \(question.id)"
         case .number: return "for example \(question.id) >= \(question.min?.formatted ?? "1")"
         case .text: return "for example answered(\(question.id))"
         case .date: return "for example \(question.id) >= \"2024-01-01\""

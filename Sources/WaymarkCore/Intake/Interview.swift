@@ -110,7 +110,9 @@ public final class Interview {
                 io.write(wrap(words("Please answer, or type u if it is not known, d if the person prefers not to say.")) + "\n")
             default:
                 switch parse(input, for: pack.questions[q]) {
-                case .success(let value): try answer(.value(value), q)
+                case .success(let value):
+                    try answer(.value(value), q)
+                    if value == .yesNo(true), pack.questions[q].offersLanguageChoice { offerLanguageChoice() }
                 case .failure:
                     io.write(wrap(words("That answer does not fit.") + " " + typingHint(pack.questions[q])) + "\n")
                     io.write(wrap("(" + words(Self.commandsHelp) + ")") + "\n")
@@ -242,6 +244,12 @@ public final class Interview {
     }
 
     static func languageName(_ code: String) -> String { TranslationExchange.languageNames[code] ?? code }
+
+    /// After the person asks for another language: what to do, and the languages the questions can be shown in.
+    private func offerLanguageChoice() {
+        io.write(wrap(words("The person would rather talk in another language. Arrange a professional interpreter if needed: never a companion, employer, relative or child. The questions can also be shown in another language now.")) + "\n")
+        chooseLanguage()
+    }
 
     /// `l`: choose the language read to the person; the caseworker's own words stay as they are.
     private func chooseLanguage() {

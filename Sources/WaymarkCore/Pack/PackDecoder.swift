@@ -30,7 +30,7 @@ struct PackDecoder {
 
         var askIfs: [PendingCondition?] = []
         var questions = items("questions", what: "a question",
-                              allowed: ["id", "section", "type", "prompt", "child_prompt", "help", "guidance", "choices", "min", "max", "ask_if", "sensitive", "sources"],
+                              allowed: ["id", "section", "type", "prompt", "child_prompt", "help", "guidance", "choices", "min", "max", "ask_if", "sensitive", "offers_language_choice", "sources"],
                               required: ["id", "type", "prompt"]) { f, id -> Question in
             askIfs.append(pending(f, "ask_if"))
             return decodeQuestion(f, id: id, sections: sections, sources: citations(f))
@@ -86,13 +86,15 @@ struct PackDecoder {
         checkTagVocabulary(indicators, categories: categoryIDs)
         let categoryList = categories.map(\.id)
         let derivedIDs = derived.map(\.id), outcomeIDs = outcomes.map(\.id)
+        let symbols = questions.map(\.symbol)
         for q in questions.indices {
             guard let p = askIfs[q] else { continue }
-            let scope = ConditionScope(questions: questions, visibleQuestions: q, allowsItems: false, place: "an ask_if")
+            let scope = ConditionScope(questions: symbols, visibleQuestions: q, allowsItems: false, place: "an ask_if")
             questions[q].askIf = compile(p, scope)
         }
         func scope(_ place: String, outcome: Bool = false) -> ConditionScope {
-            ConditionScope(questions: questions, indicators: indicators, categoryIDs: categoryList, derivedIDs: derivedIDs,
+            ConditionScope(questions: symbols, indicatorTags: indicators.map { ($0.id, $0.tags) },
+                           vocabulary: Strength.allCases.map(\.rawValue) + categoryList, derivedIDs: derivedIDs,
                            outcomeIDs: outcomeIDs, allowsOutcome: outcome, place: place)
         }
         compileAll(whens["indicators"], scope("an indicator")) { indicators[$0].when = $1 }
@@ -107,24 +109,11 @@ struct PackDecoder {
 
         var pack = Pack(info: info, sources: sources, categories: categories, sections: sections, questions: questions,
                         indicators: indicators, derived: derived, outcomes: outcomes, services: services,
-                        referrals: referrals, notices: notices, contentHash: files.contentHash, evaluationOrder: order)
-        pack.questionIndex = Self.index(questions.map(\.id))
-        pack.indicatorIndex = Self.index(indicators.map(\.id))
-        pack.derivedIndex = Self.index(derived.map(\.id))
-        pack.outcomeIndex = Self.index(outcomes.map(\.id))
-        pack.referralIndex = Self.index(referrals.map(\.id))
-        pack.noticeIndex = Self.index(notices.map(\.id))
-        pack.serviceIndex = Self.index(services.map(\.id))
+                        referrals: referrals, notices: notices, contentHash: files.contentHash, evaluationOrder: order,
+                        exampleNodes: exampleNodes.map { RuleExampleNode(rule: $0.kind == "indicators" ? .indicator($0.index) : .referral($0.index), node: $0.node) })
         let translator = TranslationDecoder(reader: reader)
         translator.apply(files.translationRoots.compactMap { t in translator.decode(t.root, file: t.file).map { ($0, t.root) } }, to: &pack)
-        pack.compile()
-        pack.examples = exampleNodes.flatMap { decodeExamples($0.node, rule: $0.kind == "indicators" ? .indicator($0.index) : .referral($0.index), pack: pack) }
-        RuleExamples.check(pack, reader: reader)
         return reader.bag.hasErrors ? nil : pack
-    }
-
-    private static func index(_ ids: [String]) -> [String: Int] {
-        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     private static func placeholder(_ location: SourceLocation) -> Condition {
@@ -224,6 +213,10 @@ struct PackDecoder {
         if !hasChoices, let node = f["choices"] {
             reader.error(node, "'choices' only applies to single and multi questions, and '\(id)' is \(type.describe)")
         }
+        let offersLanguageChoice = f.bool("offers_language_choice") ?? false
+        if offersLanguageChoice, type != .yesNo, let node = f["offers_language_choice"] {
+            reader.error(node, "'offers_language_choice' only applies to yes/no questions")
+        }
         let min = f.number("min"), max = f.number("max")
         if type != .number, let node = f["min"] ?? f["max"] {
             reader.error(node, "'min' and 'max' only apply to number questions")
@@ -234,19 +227,7 @@ struct PackDecoder {
         return Question(id: id, section: section, type: type, prompt: f.text("prompt") ?? LocalizedText(id),
                         childPrompt: f.text("child_prompt"), help: f.text("help"), guidance: f.text("guidance"),
                         choices: choices, min: min, max: max, askIf: nil, sensitive: f.bool("sensitive") ?? false,
-                        sources: sources, location: f.node.location)
-    }
-
-    private func decodeExamples(_ node: YAMLNode, rule: RuleKey, pack: Pack) -> [RuleExample] {
-        guard let f = reader.fields(node, of: "'examples'", allowed: ["fires", "does_not_fire"]) else { return [] }
-        let decoder = AnswersDecoder(pack: pack)
-        var result: [RuleExample] = []
-        for (key, fires) in [("fires", true), ("does_not_fire", false)] {
-            for item in f.list(key) ?? [] {
-                result.append(RuleExample(rule: rule, fires: fires, answers: decoder.decodeAnswers(item, reader: reader), location: item.location))
-            }
-        }
-        return result
+                        offersLanguageChoice: offersLanguageChoice, sources: sources, location: f.node.location)
     }
 
     private func pending(_ f: SchemaReader.Fields, _ key: String) -> PendingCondition? {

@@ -1,40 +1,61 @@
-/// A loaded, checked rule pack: everything the engine evaluates against.
+/// A loaded, checked rule pack: everything the engine evaluates against. Built once by the loader, with its
+/// conditions compiled; nothing outside the engine changes it.
 public struct Pack: Sendable {
-    public var info: PackInfo
-    public var sources: [Source]
-    public var categories: [Category]
-    public var sections: [Section]
-    public var questions: [Question]
-    public var indicators: [Indicator]
-    public var derived: [DerivedCondition]
-    public var outcomes: [Outcome]
-    public var services: [Service]
-    public var referrals: [Referral]
-    public var notices: [Notice]
+    public internal(set) var info: PackInfo
+    public let sources: [Source]
+    public internal(set) var categories: [Category]
+    public internal(set) var sections: [Section]
+    public internal(set) var questions: [Question]
+    public internal(set) var indicators: [Indicator]
+    public internal(set) var derived: [DerivedCondition]
+    public internal(set) var outcomes: [Outcome]
+    public internal(set) var services: [Service]
+    public internal(set) var referrals: [Referral]
+    public internal(set) var notices: [Notice]
     /// SHA-256 of the pack's files, so a result can be replayed against exactly this pack.
-    public var contentHash: String
+    public let contentHash: String
     /// Indicators and derived conditions in an order where each comes after what it refers to.
-    public var evaluationOrder: [ItemReference]
-    /// Answer sets written beside indicators and referrals, saying whether the rule fires for them.
-    public var examples: [RuleExample] = []
+    public let evaluationOrder: [ItemReference]
+    /// The `examples:` written beside indicators and referrals, as written; the checks layer decodes and runs them.
+    public let exampleNodes: [RuleExampleNode]
     /// Texts in the pack's other languages, with their review status, from `lang/*.yaml`.
-    public var translations: [Translation] = []
-    /// The conditions in the evaluator's fast form; built by `compile()` once the pack is complete.
-    var compiled: CompiledPack?
+    public internal(set) var translations: [Translation] = []
+    /// The conditions in the evaluator's fast form, compiled when the pack is built.
+    public let compiled: CompiledConditions
 
-    /// Prepares the conditions for fast evaluation; call again after changing any of them.
-    public mutating func compile() { compiled = CompiledPack(self) }
+    public let questionIndex: [String: Int]
+    public let indicatorIndex: [String: Int]
+    public let derivedIndex: [String: Int]
+    public let outcomeIndex: [String: Int]
+    public let referralIndex: [String: Int]
+    public let noticeIndex: [String: Int]
+    public let serviceIndex: [String: Int]
 
-    public var questionIndex: [String: Int] = [:]
-    public var indicatorIndex: [String: Int] = [:]
-    public var derivedIndex: [String: Int] = [:]
-    public var outcomeIndex: [String: Int] = [:]
-    public var referralIndex: [String: Int] = [:]
-    public var noticeIndex: [String: Int] = [:]
-    public var serviceIndex: [String: Int] = [:]
+    init(info: PackInfo, sources: [Source], categories: [Category], sections: [Section], questions: [Question], indicators: [Indicator],
+         derived: [DerivedCondition], outcomes: [Outcome], services: [Service], referrals: [Referral], notices: [Notice],
+         contentHash: String, evaluationOrder: [ItemReference], exampleNodes: [RuleExampleNode]) {
+        (self.info, self.sources, self.categories, self.sections, self.questions) = (info, sources, categories, sections, questions)
+        (self.indicators, self.derived, self.outcomes, self.services, self.referrals, self.notices) = (indicators, derived, outcomes, services, referrals, notices)
+        (self.contentHash, self.evaluationOrder, self.exampleNodes) = (contentHash, evaluationOrder, exampleNodes)
+        func index(_ ids: [String]) -> [String: Int] { Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a }) }
+        questionIndex = index(questions.map(\.id))
+        indicatorIndex = index(indicators.map(\.id))
+        derivedIndex = index(derived.map(\.id))
+        outcomeIndex = index(outcomes.map(\.id))
+        referralIndex = index(referrals.map(\.id))
+        noticeIndex = index(notices.map(\.id))
+        serviceIndex = index(services.map(\.id))
+        compiled = CompiledConditions(askIfs: questions.map(\.askIf), indicators: indicators.map(\.when), derived: derived.map(\.when),
+                                      outcomes: outcomes.map(\.when), referrals: referrals.map(\.when), notices: notices.map(\.when),
+                                      indicatorEvidence: indicators.map { Self.transitiveQuestions(of: $0.when, indicators: indicators, derived: derived) })
+    }
 
     /// The questions a condition reads, directly or through the indicators and derived conditions it names, in pack order.
     public func transitiveQuestions(of condition: Condition) -> [Int] {
+        Self.transitiveQuestions(of: condition, indicators: indicators, derived: derived)
+    }
+
+    static func transitiveQuestions(of condition: Condition, indicators: [Indicator], derived: [DerivedCondition]) -> [Int] {
         var questions = Set(condition.questions)
         var seen = Set<ItemReference>()
         var pending = condition.tests.compactMap { test -> ItemReference? in if case .item(let item) = test { return item } else { return nil } }
@@ -50,6 +71,18 @@ public struct Pack: Sendable {
             questions.formUnion(inner.questions)
         }
         return questions.sorted()
+    }
+
+    /// Every condition with a name for reports: "indicator x", "question y (ask_if)", and so on.
+    public var namedConditions: [(String, Condition)] {
+        var list: [(String, Condition)] = []
+        for question in questions { if let askIf = question.askIf { list.append(("question \(question.id) (ask_if)", askIf)) } }
+        list += indicators.map { ("indicator \($0.id)", $0.when) }
+        list += derived.map { ("derived \($0.id)", $0.when) }
+        list += outcomes.map { ("outcome \($0.id)", $0.when) }
+        list += referrals.map { ("referral \($0.id)", $0.when) }
+        list += notices.map { ("notice \($0.id)", $0.when) }
+        return list
     }
 
     /// Numbers just below, at and just above each constant any condition compares question `q` with, within its range:
@@ -108,22 +141,6 @@ public struct Section: Sendable {
     public var location: SourceLocation
 }
 
-/// The kinds of answer a question takes.
-public enum QuestionType: String, Sendable, CaseIterable {
-    case yesNo = "yes_no", single, multi, number, text, date
-
-    /// How the type reads in a message: "a yes/no question".
-    public var describe: String {
-        switch self {
-        case .yesNo: return "a yes/no question"
-        case .single: return "a single-choice question"
-        case .multi: return "a multiple-choice question"
-        case .number: return "a number question"
-        case .text: return "a free-text question"
-        case .date: return "a date question"
-        }
-    }
-}
 
 /// One answer a single- or multiple-choice question offers.
 public struct Choice: Sendable {
@@ -146,10 +163,15 @@ public struct Question: Sendable {
     public var max: Double?
     public var askIf: Condition?
     public var sensitive: Bool
+    /// A yes means the person would rather talk in another language: the interview then offers to switch.
+    public var offersLanguageChoice: Bool = false
     public var sources: [SourceReference]
     public var location: SourceLocation
 
     public func choiceIndex(_ id: String) -> Int? { choices.firstIndex { $0.id == id } }
+
+    /// What conditions need to know about this question.
+    public var symbol: QuestionSymbol { QuestionSymbol(id: id, type: type, choiceIDs: choices.map(\.id), min: min, max: max) }
 }
 
 /// A citation `source/item` and where it was written.
@@ -251,16 +273,13 @@ public struct Notice: Sendable {
     public var location: SourceLocation
 }
 
-/// An indicator or derived condition, the two kinds of item conditions may refer to.
-public enum ItemReference: Sendable, Hashable {
-    case indicator(Int)
-    case derived(Int)
-}
 
-/// An inline example on a rule: answers, and whether the rule must fire for them.
-public struct RuleExample: Sendable {
-    public var rule: RuleKey
-    public var fires: Bool
-    public var answers: AnswerSet
-    public var location: SourceLocation
+/// A rule's `examples:` node: answer sets that should, or should not, make it fire.
+public struct RuleExampleNode: Sendable {
+    public enum Rule: Sendable, Hashable {
+        case indicator(Int), referral(Int)
+    }
+
+    public var rule: Rule
+    public var node: YAMLNode
 }

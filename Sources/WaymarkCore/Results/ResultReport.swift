@@ -151,7 +151,7 @@ struct Support {
 
     /// The asked questions an indicator reads, directly or through the rules it names, with their answers.
     func evidence(indicator i: Int) -> [ResultReport.Evidence] {
-        evidence(questions: pack.compiled?.indicatorEvidence[i] ?? pack.transitiveQuestions(of: pack.indicators[i].when))
+        evidence(questions: pack.compiled.indicatorEvidence[i])
     }
 
     /// The asked questions a condition reads, directly or through the rules it names, with their answers.

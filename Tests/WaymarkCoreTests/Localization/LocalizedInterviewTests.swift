@@ -86,3 +86,23 @@ import Testing
         #expect(session.answerLanguages == ["free": "az", "safe": "ru", "hurt": "ru"])
     }
 }
+
+/// Every message the interview and result code pass to the catalog is in the template translators work from.
+@Suite struct CatalogTemplateTests {
+    @Test func everyWordsLiteralIsInTheTemplate() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let files = ["Sources/WaymarkCore/Intake/Interview.swift", "Sources/WaymarkCore/Results/TextReport.swift", "Sources/waymark/Commands/Intake.swift"]
+        var literals: [String] = []
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            let regex = try Regex(#"words\("((?:[^"\\]|\\.)*)""#)
+            for match in text.matches(of: regex) {
+                if let range = match.output[1].range { literals.append(String(text[range]).replacingOccurrences(of: "\\\"", with: "\"")) }
+            }
+        }
+        #expect(literals.count >= 60)
+        let template = Set(LocalizedInterviewTests.englishCatalogMessages)
+        #expect(literals.filter { !template.contains($0) } == [])
+    }
+}

@@ -60,13 +60,13 @@ struct CompiledCondition {
     let tests: Range<Int>
     let steps: Range<Int>
     let shape: Shape
-    /// The original condition, in `CompiledPack.sources`, for unusual tests.
+    /// The original condition, in `CompiledConditions.sources`, for unusual tests.
     let source: Int
 }
 
-/// Every condition of a pack compiled once, when the pack loads, into flat pools that the evaluator reads
+/// Every condition of a pack compiled once, when the pack is built, into flat pools that the evaluator reads
 /// without reference counting. Immutable once built.
-final class CompiledPack: @unchecked Sendable {
+public final class CompiledConditions: @unchecked Sendable {
     let tests: UnsafeMutableBufferPointer<CompiledTest>
     let steps: UnsafeMutableBufferPointer<LogicStep>
     /// The questions each pooled test reads, for follow-ups.
@@ -80,12 +80,14 @@ final class CompiledPack: @unchecked Sendable {
     let notices: [CompiledCondition]
     /// The most tests and logic steps any one condition has, to size the evaluator's buffers.
     let maxTests: Int, maxSteps: Int
-    /// For each indicator, the questions its evidence lists (see `Pack.transitiveQuestions`).
+    /// For each indicator, the questions its evidence lists.
     let indicatorEvidence: [[Int]]
     /// Where each kind of rule starts in the evaluator's per-rule tables: indicators first, then these.
     let derivedSlots: Int, referralSlots: Int, noticeSlots: Int
 
-    init(_ pack: Pack) {
+    /// `indicatorEvidence` holds, for each indicator, the questions its evidence lists.
+    init(askIfs: [Condition?], indicators: [Condition], derived: [Condition], outcomes: [Condition], referrals: [Condition],
+         notices: [Condition], indicatorEvidence: [[Int]]) {
         var tests: [CompiledTest] = [], steps: [LogicStep] = [], questions: [[Int]] = [], sources: [Condition] = []
         func compile(_ condition: Condition) -> CompiledCondition {
             let program = condition.program
@@ -100,23 +102,23 @@ final class CompiledPack: @unchecked Sendable {
             sources.append(condition)
             return compiled
         }
-        askIfs = pack.questions.map { $0.askIf.map(compile) }
-        indicators = pack.indicators.map { compile($0.when) }
-        derived = pack.derived.map { compile($0.when) }
-        outcomes = pack.outcomes.map { compile($0.when) }
-        referrals = pack.referrals.map { compile($0.when) }
-        notices = pack.notices.map { compile($0.when) }
+        self.askIfs = askIfs.map { $0.map(compile) }
+        self.indicators = indicators.map(compile)
+        self.derived = derived.map(compile)
+        self.outcomes = outcomes.map(compile)
+        self.referrals = referrals.map(compile)
+        self.notices = notices.map(compile)
         self.tests = .allocate(capacity: tests.count)
         _ = self.tests.initialize(from: tests)
         self.steps = .allocate(capacity: steps.count)
         _ = self.steps.initialize(from: steps)
         testQuestions = questions
         self.sources = sources
-        indicatorEvidence = pack.indicators.map { pack.transitiveQuestions(of: $0.when) }
-        derivedSlots = pack.indicators.count
-        referralSlots = derivedSlots + pack.derived.count
-        noticeSlots = referralSlots + pack.referrals.count
-        let all = [askIfs.compactMap { $0 }, indicators, derived, outcomes, referrals, notices].joined()
+        self.indicatorEvidence = indicatorEvidence
+        derivedSlots = indicators.count
+        referralSlots = derivedSlots + derived.count
+        noticeSlots = referralSlots + referrals.count
+        let all = [self.askIfs.compactMap { $0 }, self.indicators, self.derived, self.outcomes, self.referrals, self.notices].joined()
         maxTests = all.map(\.tests.count).max() ?? 0
         maxSteps = all.map(\.steps.count).max() ?? 0
     }

@@ -1,0 +1,29 @@
+/// Loads a rule pack and runs every check, its rules' inline examples included: what commands and tests use.
+public enum PackLoader {
+    public typealias Result = PackReader.Result
+
+    /// Reads, checks and runs the examples of the pack at `path`; throws only when nothing can be read at all.
+    public static func load(_ path: String) throws(FatalError) -> Result {
+        let (result, reader) = try PackReader.read(path)
+        return withExamplesChecked(result, reader)
+    }
+
+    /// The same for a pack held in memory as (file name, text) pairs, merged in the order given.
+    public static func load(files: [(name: String, text: String)]) -> Result {
+        let (result, reader) = PackReader.read(files: files)
+        return withExamplesChecked(result, reader)
+    }
+
+    /// Loads a pack that must be valid, for commands that evaluate with it.
+    public static func loadValid(_ path: String) throws -> Pack {
+        let result = try load(path)
+        guard let pack = result.pack else { throw DiagnosticsError(result.diagnostics) }
+        return pack
+    }
+
+    private static func withExamplesChecked(_ result: Result, _ reader: SchemaReader) -> Result {
+        guard let pack = result.pack, !pack.exampleNodes.isEmpty else { return result }
+        RuleExamples.check(RuleExamples.decode(pack, reader: reader), pack: pack, reader: reader)
+        return Result(pack: reader.bag.hasErrors ? nil : pack, diagnostics: reader.bag.sorted)
+    }
+}
