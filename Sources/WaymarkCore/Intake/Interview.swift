@@ -243,7 +243,7 @@ public final class Interview {
         }
     }
 
-    static func languageName(_ code: String) -> String { TranslationExchange.languageNames[code] ?? code }
+    static func languageName(_ code: String) -> String { LanguageNames.own[code] ?? code }
 
     /// After the person asks for another language: what to do, and the languages the questions can be shown in.
     private func offerLanguageChoice() {

@@ -2,10 +2,6 @@ import Foundation
 
 /// The translator's round trip: a pack's texts out to a PO file, and a translated PO file back into `lang/<code>.yaml`.
 public enum TranslationExchange {
-    /// Names languages use for themselves, written into new translation files.
-    public static let languageNames = ["en": "English", "az": "Azərbaycanca", "ru": "Русский"]
-    /// The same languages named in English, for file comments.
-    static let englishNames = ["en": "English", "az": "Azerbaijani", "ru": "Russian"]
 
     /// A PO file with every text field: English source, what it is and who reads it, and the current translation.
     public static func export(_ pack: Pack, language: String) -> POFile {
@@ -92,9 +88,9 @@ public enum TranslationExchange {
             }
         } else {
             fileStatus = .draft
-            let name = languageNames[language].map { "\n  name: \($0)" } ?? ""
+            let name = LanguageNames.own[language].map { "\n  name: \($0)" } ?? ""
             lines = [
-                "# \(englishNames[language] ?? "The") (\(language)) texts of pack \(pack.info.id).",
+                "# \(LanguageNames.english[language] ?? "The") (\(language)) texts of pack \(pack.info.id).",
                 "# Written by `waymark translations import`; safe to edit by hand. Each entry is a field key with",
                 "# the text and `source`, a hash of the English it translates: `waymark check` reports a stale one.",
                 "# `status: reviewed` marks a text a native speaker who knows the field has checked.",

@@ -5,7 +5,7 @@ public enum TranslationReport {
         var out = "Translations (of \(pack.textFields.count) texts; a stale or missing one shows in \(pack.info.languages.first ?? "en")):\n"
         for language in pack.info.languages {
             let c = pack.completeness(language)
-            let name = (TranslationExchange.languageNames[language] ?? language).padding(toLength: 13, withPad: " ", startingAt: 0)
+            let name = (LanguageNames.own[language] ?? language).padding(toLength: 13, withPad: " ", startingAt: 0)
             if language == pack.info.languages.first {
                 out += "  \(language.padding(toLength: 4, withPad: " ", startingAt: 0))\(name)default language\n"
                 continue

@@ -44,7 +44,7 @@ import Testing
         #expect(io.output.contains(pack.questions[0].prompt.text(language)))
         if pack.completeness(language).draft > 0 {
             #expect(io.output.contains(Catalog.load(language)("Note for you, not to read aloud: the {1} texts are a draft translation that a native speaker has not yet checked. Rephrase anything unclear.",
-                                                               TranslationExchange.languageNames[language]!)))
+                                                               LanguageNames.own[language]!)))
         }
     }
 
