@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
 
 /// The parsers a fuzzer drives, each taking raw bytes; none may crash, hang or grow without bound.
 enum FuzzTargets {

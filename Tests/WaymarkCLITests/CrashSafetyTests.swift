@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+@testable import WaymarkWorkflows
 
 /// Kills the intake with SIGKILL at many random moments while it saves answers, then resumes from the journal.
 @Suite struct CrashSafetyTests {

@@ -62,6 +62,11 @@ public struct AnswersDecoder {
     public struct Problem: Error, Sendable {
         public var message: String
         public var suggestion: String?
+
+        public init(message: String, suggestion: String? = nil) {
+            self.message = message
+            self.suggestion = suggestion
+        }
     }
 
     /// Types a node as an answer to `question`, or says why it cannot be one.

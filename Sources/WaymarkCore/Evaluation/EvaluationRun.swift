@@ -1,7 +1,7 @@
 /// One evaluation in progress; conditions read the states computed so far.
 /// Its working memory is allocated once, as buffers that the innermost loops read and write without reference
 /// counting, copies or uniqueness checks; a batch reuses one run for every answer set.
-final class EvaluationRun {
+package final class EvaluationRun {
     let pack: Pack
     let compiled: CompiledConditions
     let answers: AnswerTable
@@ -55,7 +55,7 @@ final class EvaluationRun {
     }
 
     /// A run that reads the states of a finished evaluation, to look again at single conditions.
-    convenience init(pack: Pack, state: Evaluation) {
+    package convenience init(pack: Pack, state: Evaluation) {
         self.init(pack: pack, answers: state.answers)
         for q in asked.indices { asked[q] = state.questionStatus[q] == .asked }
         _ = indicatorStates.update(fromContentsOf: state.indicatorStates)
@@ -167,7 +167,7 @@ final class EvaluationRun {
     }
 
     /// Each test's value under the current state, for explanations and coverage.
-    func testValues(_ condition: Condition) -> [TruthValue] {
+    package func testValues(_ condition: Condition) -> [TruthValue] {
         condition.tests.map { value($0).0 }
     }
 

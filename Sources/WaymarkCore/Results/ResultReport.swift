@@ -145,9 +145,14 @@ public struct ResultReport: Sendable {
 }
 
 /// Traces which answers stand behind a condition.
-struct Support {
+package struct Support {
     let pack: Pack
     let evaluation: Evaluation
+
+    package init(pack: Pack, evaluation: Evaluation) {
+        self.pack = pack
+        self.evaluation = evaluation
+    }
 
     /// The asked questions an indicator reads, directly or through the rules it names, with their answers.
     func evidence(indicator i: Int) -> [ResultReport.Evidence] {
@@ -155,7 +160,7 @@ struct Support {
     }
 
     /// The asked questions a condition reads, directly or through the rules it names, with their answers.
-    func evidence(for condition: Condition) -> [ResultReport.Evidence] {
+    package func evidence(for condition: Condition) -> [ResultReport.Evidence] {
         evidence(questions: pack.transitiveQuestions(of: condition))
     }
 

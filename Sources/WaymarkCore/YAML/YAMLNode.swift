@@ -58,6 +58,11 @@ public struct YAMLNode: Sendable {
 public struct YAMLPair: Sendable {
     public var key: YAMLNode
     public var value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// A scalar's text as written, before any type is decided.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 struct DrillNew: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,7 @@
 import ArgumentParser
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 struct DrillRun: ParsableCommand {
     static let configuration = CommandConfiguration(

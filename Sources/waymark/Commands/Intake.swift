@@ -1,7 +1,8 @@
 import ArgumentParser
-import Crypto
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -55,13 +56,13 @@ struct Intake: ParsableCommand {
         }
         let session: IntakeSession
         do {
-            let sealTo: Curve25519.KeyAgreement.PublicKey?
+            let sealTo: OrganisationPublicKey?
             sealTo = try (encryptTo ?? env["WAYMARK_ENCRYPT_TO"] ?? settings.encryptTo).map { try OrganisationKey.publicKey(from: $0) }
             if let resume {
                 session = try IntakeSession.resume(resume, pack: pack, store: store) {
                     Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
                 }
-                if let sealTo, let stored = session.sealsTo, sealTo.rawRepresentation != stored.rawRepresentation {
+                if let sealTo, let stored = session.sealsTo, sealTo != stored {
                     throw FatalError("error: intake \(resume) will be sealed to the organisation key it began with, not to \(encryptTo ?? "the key given")")
                 }
                 if sealTo != nil, session.sealsTo == nil {
@@ -69,7 +70,7 @@ struct Intake: ParsableCommand {
                                      + "finish it without --encrypt-to, or start a new intake")
                 }
             } else {
-                var protection: (passphrase: String, sealTo: Curve25519.KeyAgreement.PublicKey)?
+                var protection: (passphrase: String, sealTo: OrganisationPublicKey)?
                 if let sealTo {
                     output.print("Records are sealed to the organisation key. Choose a passphrase (8 characters or more) to protect this draft until it is complete.\n")
                     guard let passphrase = Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true), passphrase.count >= 8 else {

@@ -1,5 +1,7 @@
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 /// Where a command writes, and whether it may use colour.
 struct Output {

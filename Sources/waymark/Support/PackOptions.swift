@@ -1,5 +1,7 @@
 import ArgumentParser
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 /// The `--pack` option every command shares.
 struct PackOptions: ParsableArguments {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 /// Settings an organisation may fix for a laptop in `$XDG_CONFIG_HOME/waymark/config.yaml`:
 /// `encrypt_to` (a public key file) and `intakes` (the intake folder). Flags and environment variables win.

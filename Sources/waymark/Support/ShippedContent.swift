@@ -1,5 +1,7 @@
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 /// Finds the shipped `Rules/` and `Examples/` from any working directory.
 enum ShippedContent {

@@ -1,5 +1,7 @@
 import Foundation
 import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
 
 /// The real terminal for an interview: standard input and output, and the signals that end it.
 final class TerminalIO: InterviewIO {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 /// The batch path (line scanner, one reused run, result writer) must write exactly what the reference path writes
 /// for every line: the full JSON parser and decoder, `Evaluator`, and `ResultReport`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 @Suite struct EvaluatorTests {
     static let pack = """

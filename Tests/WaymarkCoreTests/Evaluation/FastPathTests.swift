@@ -1,5 +1,6 @@
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 /// The compiled fast path must agree with the plain evaluation of each condition, on many answer sets.
 @Suite struct FastPathTests {

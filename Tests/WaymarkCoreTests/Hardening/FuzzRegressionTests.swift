@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 /// Inputs the fuzzer once crashed on (Fixtures/fuzz-crashes, named TARGET-what); each must now be handled cleanly.
 @Suite struct FuzzRegressionTests {

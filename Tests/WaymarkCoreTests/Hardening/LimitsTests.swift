@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 /// Each input limit rejects with a clear error that names the limit.
 @Suite struct LimitsTests {

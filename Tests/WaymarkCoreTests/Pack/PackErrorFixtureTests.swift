@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 /// Loads each invalid pack under Fixtures/invalid-packs and compares its diagnostics with the markers in the files.
 @Suite struct PackErrorFixtureTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 
 /// Runs every case of the YAML project's own test suite through `YAMLLoader`.
 @Suite struct YAMLTestSuiteTests {

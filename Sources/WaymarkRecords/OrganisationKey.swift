@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+import WaymarkCore
+
+/// An organisation's key pair for sealing completed intake records (HPKE, X25519 with ChaCha20-Poly1305).
+/// The public key goes on the laptops that take interviews; only the private key, kept by the organisation, opens records.
+public enum OrganisationKey {
+    static let publicHeader = "waymark public key v1"
+    static let privateHeader = "waymark private key v1 (keep secret: it opens every record sealed to its public key)"
+
+    /// A new key pair as the texts of its two files.
+    public static func generate() -> (privateKey: String, publicKey: String) {
+        let key = Curve25519.KeyAgreement.PrivateKey()
+        return ("\(privateHeader)\n\(key.rawRepresentation.base64EncodedString())\n",
+                "\(publicHeader)\n\(key.publicKey.rawRepresentation.base64EncodedString())\n")
+    }
+
+    public static func publicKey(from path: String) throws(FatalError) -> OrganisationPublicKey {
+        let raw = try read(path, header: publicHeader, kind: "public")
+        guard let key = OrganisationPublicKey(raw: Array(raw)) else {
+            throw FatalError("\(path):2:1: error: not a valid public key")
+        }
+        return key
+    }
+
+    public static func privateKey(from path: String) throws(FatalError) -> Curve25519.KeyAgreement.PrivateKey {
+        let raw = try read(path, header: privateHeader, kind: "private")
+        guard let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
+            throw FatalError("\(path):2:1: error: not a valid private key")
+        }
+        return key
+    }
+
+    private static func read(_ path: String, header: String, kind: String) throws(FatalError) -> Data {
+        let text = String(decoding: try TextFile.read(path, limit: 4096), as: UTF8.self)
+        let lines = text.split(separator: "\n").map(String.init)
+        guard lines.first == header else {
+            let other = kind == "public" ? privateHeader : publicHeader
+            throw FatalError("\(path):1:1: error: not a waymark \(kind) key" + (lines.first == other ? "; this is the \(kind == "public" ? "private" : "public") key" : ""))
+        }
+        guard lines.count >= 2, let raw = Data(base64Encoded: lines[1]), raw.count == 32 else {
+            throw FatalError("\(path):2:1: error: the key is damaged")
+        }
+        return raw
+    }
+}
+
+/// An organisation's public key: what a laptop seals completed records to.
+public struct OrganisationPublicKey: Sendable, Equatable {
+    /// The 32 raw bytes, checked to be a valid X25519 public key when this value was made.
+    public let raw: [UInt8]
+
+    /// The key from its 32 raw bytes, or nil when they are not a valid X25519 public key.
+    public init?(raw: [UInt8]) {
+        guard (try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)) != nil else { return nil }
+        self.raw = raw
+    }
+
+    var key: Curve25519.KeyAgreement.PublicKey {
+        // Checked in init, so this cannot fail.
+        try! Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)
+    }
+}

@@ -1,0 +1,70 @@
+import WaymarkCore
+import WaymarkRecords
+
+/// Scores for a group of trainees on one scenario, and what the group missed most often.
+public struct GroupScore: Sendable {
+    public struct Row: Sendable {
+        public var trainee: String
+        public var file: String
+        public var score: PracticeScore
+    }
+
+    public var scenario: String
+    public var rows: [Row]
+    /// Question id → how many trainees missed or differed on it, most often first.
+    public var missedQuestions: [(String, Int)]
+    /// Indicator id → how many trainees missed it, most often first.
+    public var missedIndicators: [(String, Int)]
+
+    public init(scenario: Scenario, attempts: [PracticeAttempt], pack: Pack) {
+        self.scenario = scenario.id
+        rows = attempts.map { a in
+            Row(trainee: a.trainee ?? "(no name)", file: a.file ?? "", score: PracticeScore(scenario: scenario, attempt: a.answers, pack: pack))
+        }
+        var questions: [String: Int] = [:], indicators: [String: Int] = [:]
+        for row in rows {
+            for q in row.score.questions where q.agreement == .missed || q.agreement == .differ { questions[q.question, default: 0] += 1 }
+            for i in row.score.missedIndicators { indicators[i.id, default: 0] += 1 }
+        }
+        func ranked(_ counts: [String: Int]) -> [(String, Int)] { counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) } }
+        missedQuestions = ranked(questions)
+        missedIndicators = ranked(indicators)
+    }
+
+    public func text() -> String {
+        var out = "Scenario \(scenario): \(rows.count) attempt\(rows.count == 1 ? "" : "s")\n\n"
+        out += "TRAINEE".padding(toLength: 24, withPad: " ", startingAt: 0) + "SCORE  OUTCOME\n"
+        for row in rows {
+            out += row.trainee.singleLineSafe.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + "\(Int(row.score.percent.rounded()))%".padding(toLength: 7, withPad: " ", startingAt: 0)
+                + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(row.score.traineeOutcome ?? "none"))") + "\n"
+        }
+        out += "\nQuestions missed or answered differently most often:\n"
+        out += missedQuestions.isEmpty ? "  none\n" : missedQuestions.prefix(10).map { "  \($0.1) × \($0.0)\n" }.joined()
+        out += "\nIndicators missed most often:\n"
+        out += missedIndicators.isEmpty ? "  none\n" : missedIndicators.prefix(10).map { "  \($0.1) × \($0.0)\n" }.joined()
+        return out
+    }
+
+    public func markdown() -> String {
+        var out = "# Drill results: \(scenario)\n\n| Trainee | Score | Outcome |\n|---|---|---|\n"
+        for row in rows {
+            out += "| \(IntakeSummary.escape(row.trainee)) | \(Int(row.score.percent.rounded()))% | "
+                + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(row.score.traineeOutcome ?? "none"))") + " |\n"
+        }
+        out += "\n## Questions missed most often\n\n" + (missedQuestions.isEmpty ? "None.\n" : missedQuestions.prefix(10).map { "- \($0.0): \($0.1)\n" }.joined())
+        out += "\n## Indicators missed most often\n\n" + (missedIndicators.isEmpty ? "None.\n" : missedIndicators.prefix(10).map { "- \($0.0): \($0.1)\n" }.joined())
+        return out
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("scenario", .string(scenario)),
+            ("attempts", .array(rows.map { .object([("trainee", .string($0.trainee)), ("file", .string($0.file)),
+                                                    ("score", .number(($0.score.percent * 10).rounded() / 10)),
+                                                    ("outcome_right", .bool($0.score.traineeOutcome == $0.score.referenceOutcome))]) })),
+            ("missed_questions", .array(missedQuestions.map { .object([("question", .string($0.0)), ("count", .number(Double($0.1)))]) })),
+            ("missed_indicators", .array(missedIndicators.map { .object([("indicator", .string($0.0)), ("count", .number(Double($0.1)))]) })),
+        ])
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import WaymarkCore
+import WaymarkRecords
+
+/// An intake in progress: its answers, rebuilt from the journal and checked against the current pack.
+public final class IntakeSession {
+    public let pack: Pack
+    public let store: IntakeStore
+    public let header: IntakeJournal.Header
+    public private(set) var answers: AnswerSet
+    /// The language each question was put to the person in, by question id, where the interview noted it.
+    public private(set) var answerLanguages: [String: String] = [:]
+    /// Answers the journal holds that the current pack cannot use: shown, never silently dropped.
+    public private(set) var unusable: [UnusableAnswer] = []
+    public private(set) var warnings: [Diagnostic] = []
+    public private(set) var isComplete = false
+    private var journal: IntakeJournal
+    private let lock: IntakeStore.Lock
+
+    /// An answer from the journal that no longer fits the pack, and why.
+    public struct UnusableAnswer: Sendable {
+        public var question: String
+        public var value: String
+        public var reason: String
+    }
+
+    /// The intake's id, as the store names its files (never taken from inside a file).
+    public let id: String
+    /// Whether the pack differs from the one the intake began with.
+    public var packChanged: Bool { header.packHash != pack.contentHash }
+    /// A protected draft is sealed to the organisation key it began with, whatever the command line says later.
+    public var sealsTo: OrganisationPublicKey? {
+        header.protection.flatMap { OrganisationPublicKey(raw: $0.sealTo) }
+    }
+
+    private init(id: String, pack: Pack, store: IntakeStore, header: IntakeJournal.Header, lock: IntakeStore.Lock, journal: IntakeJournal) {
+        self.id = id
+        self.pack = pack
+        self.store = store
+        self.header = header
+        self.lock = lock
+        self.journal = journal
+        answers = AnswerSet(questionCount: pack.questions.count)
+    }
+
+    /// Begins a new intake and writes its first journal line. With `protection`, answers are sealed under a key from
+    /// the passphrase, and the completed record can only be written sealed to the organisation key.
+    public static func start(pack: Pack, store: IntakeStore, language: String?,
+                             protection: (passphrase: String, sealTo: OrganisationPublicKey)? = nil,
+                             now: Date = Date()) throws(FatalError) -> IntakeSession {
+        try store.prepare()
+        let id = store.newID(now: now)
+        var header = IntakeJournal.Header(id: id, packID: pack.info.id, packVersion: pack.info.version, packHash: pack.contentHash,
+                                          started: Timestamp.string(now), language: language)
+        var journal = IntakeJournal(path: store.journalPath(id))
+        if let protection {
+            let salt = DraftCipher.newSalt()
+            let cipher = try DraftCipher(passphrase: protection.passphrase, salt: salt)
+            header.protection = IntakeJournal.Protection(salt: salt, check: try cipher.seal(DraftCipher.check),
+                                                         sealTo: protection.sealTo.raw)
+            journal.cipher = cipher
+        }
+        let session = IntakeSession(id: id, pack: pack, store: store, header: header, lock: try store.lock(id), journal: journal)
+        try session.journal.append(.start(header))
+        return session
+    }
+
+    /// Reopens an intake from its journal, re-validating every answer against `pack`; `passphrase` is asked only for a protected draft.
+    public static func resume(_ id: String, pack: Pack, store: IntakeStore,
+                              passphrase: () -> String? = { nil }) throws(FatalError) -> IntakeSession {
+        guard store.exists(id) else {
+            let known = store.list().map(\.id)
+            throw FatalError("error: no intake '\(id.singleLineSafe)' in \(store.directory)"
+                             + (Suggestion.didYouMean(id, in: known).map { "; \($0)" } ?? "; 'waymark intake --list' shows them"))
+        }
+        let lock = try store.lock(id)
+        var journal = IntakeJournal(path: store.journalPath(id))
+        if let protection = try journal.readHeader()?.protection {
+            guard let typed = passphrase() else { throw FatalError("error: intake \(id) is protected; its passphrase is needed to resume it") }
+            let cipher = try DraftCipher(passphrase: typed, salt: protection.salt)
+            guard cipher.open(protection.check) == DraftCipher.check else { throw FatalError("error: that passphrase does not open intake \(id)") }
+            journal.cipher = cipher
+        }
+        let contents = try journal.read()
+        guard let header = contents.header else { throw FatalError("\(store.journalPath(id)): error: the journal has no start line") }
+        guard header.id == id else {
+            throw FatalError("\(store.journalPath(id)):1:1: error: this journal belongs to intake '\(header.id.singleLineSafe)', not '\(id)'; "
+                             + "it was copied or renamed, so it is not resumed")
+        }
+        // A line torn by a crash is cut off, so the next answer starts on a line of its own.
+        if contents.intactLength < contents.fileLength {
+            try SecureFile.truncateAfterLastNewline(store.journalPath(id), length: contents.intactLength)
+        }
+        let session = IntakeSession(id: id, pack: pack, store: store, header: header, lock: lock, journal: journal)
+        session.warnings = contents.warnings
+        session.isComplete = contents.isComplete
+        session.replay(contents.entries)
+        return session
+    }
+
+    private func replay(_ entries: [IntakeJournal.Entry]) {
+        let decoder = AnswersDecoder(pack: pack)
+        var unusableByQuestion: [String: UnusableAnswer] = [:]
+        var order: [String] = []
+        for case .answer(let id, let recorded, let language) in entries {
+            if !order.contains(id) { order.append(id) }
+            answerLanguages[id] = recorded == .cleared ? nil : language
+            unusableByQuestion[id] = nil
+            guard let q = pack.questionIndex[id] else {
+                if recorded != .cleared {
+                    unusableByQuestion[id] = UnusableAnswer(question: id, value: Self.describe(recorded), reason: "the question is no longer in the pack")
+                }
+                continue
+            }
+            switch recorded {
+            case .cleared: answers[q] = nil
+            case .unknown: answers[q] = .unknown
+            case .declined: answers[q] = .declined
+            case .value(let value):
+                switch decoder.parse(value.node, for: pack.questions[q]) {
+                case .success(let v): answers[q] = .value(v)
+                case .failure(let problem):
+                    answers[q] = nil
+                    unusableByQuestion[id] = UnusableAnswer(question: id, value: Self.describe(recorded), reason: problem.message)
+                }
+            }
+        }
+        unusable = order.compactMap { unusableByQuestion[$0] }
+    }
+
+    /// A recorded answer as a person reads it, for the list of answers that no longer fit.
+    static func describe(_ recorded: IntakeJournal.JournalAnswer) -> String {
+        switch recorded {
+        case .unknown: return "unknown"
+        case .declined: return "declined"
+        case .cleared: return "(cleared)"
+        case .value(let value): return describe(value)
+        }
+    }
+
+    private static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .number(let n): return n.formatted
+        case .array(let items): return "[" + items.map(describe).joined(separator: ", ") + "]"
+        default: return value.compact
+        }
+    }
+
+    /// Records an answer (nil withdraws it) and returns once it is on disk.
+    public func record(_ answer: Answer?, question q: Int, language: String? = nil) throws(FatalError) {
+        let question = pack.questions[q]
+        try journal.append(.answer(question: question.id, answer: answer?.journalForm(for: question) ?? .cleared, language: language))
+        answerLanguages[question.id] = answer == nil ? nil : language
+        answers[q] = answer
+        unusable.removeAll { $0.question == question.id }
+    }
+
+    /// Writes the completed record (answers, result, referral decisions, pack identity, times) and closes the journal.
+    /// A protected draft's record is sealed to its organisation key and the draft removed: this laptop cannot read it back.
+    public func complete(report: ResultReport, decisions: [ReferralDecision], now: Date = Date()) throws(FatalError) -> String {
+        if header.protection != nil, sealsTo == nil {
+            throw FatalError("error: the organisation key stored with intake \(id) is damaged; the record is not written unsealed")
+        }
+        let sealTo = sealsTo
+        let ended = Timestamp.string(now)
+        let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended,
+                                  answerLanguages: answerLanguages)
+        let plaintext = Array((record.json.pretty + "\n").utf8)
+        isComplete = true
+        guard let sealTo else {
+            let path = store.recordPath(id)
+            try SecureFile.writeAtomically(plaintext, to: path)
+            try journal.append(.complete(ended: ended))
+            return path
+        }
+        let path = store.sealedRecordPath(id)
+        try SecureFile.writeAtomically(Array(try SealedRecord.seal(plaintext, to: sealTo).utf8), to: path)
+        unlink(store.journalPath(id))
+        return path
+    }
+}
+
+/// Timestamps as ISO 8601 in UTC.
+public enum Timestamp {
+    public static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

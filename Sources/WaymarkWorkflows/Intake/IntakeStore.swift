@@ -1,0 +1,88 @@
+import Foundation
+import WaymarkCore
+import WaymarkRecords
+
+/// The folder that holds intakes: one journal per intake, a record once it is complete, and lock files.
+public struct IntakeStore: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// `$XDG_DATA_HOME/waymark/FOLDER`, or `~/.local/share/waymark/FOLDER`.
+    public static func defaultDirectory(_ folder: String = "intakes",
+                                        environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/waymark/" + folder }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/waymark/" + folder
+    }
+
+    /// Creates the folder with mode 0700.
+    public func prepare() throws(FatalError) { try SecureFile.makeDirectory(directory) }
+
+    /// A new id from the date and random digits: it says nothing about the person.
+    public func newID(now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let random = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return formatter.string(from: now) + "-" + String(repeating: "0", count: 8 - random.count) + random
+    }
+
+    public func journalPath(_ id: String) -> String { "\(directory)/\(id).journal" }
+    public func recordPath(_ id: String) -> String { "\(directory)/\(id).record.json" }
+    public func sealedRecordPath(_ id: String) -> String { "\(directory)/\(id).record.sealed" }
+    private func lockPath(_ id: String) -> String { "\(directory)/\(id).lock" }
+
+    /// Whether an intake with this id exists here.
+    public func exists(_ id: String) -> Bool {
+        SchemaReader.isValidID(id, allowHyphen: true) && FileManager.default.fileExists(atPath: journalPath(id))
+    }
+
+    /// An exclusive lock on one intake, held until released or the process ends.
+    public final class Lock {
+        private let fd: Int32
+        init(fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
+    }
+
+    /// Locks an intake so that no second process works on it at the same time.
+    public func lock(_ id: String) throws(FatalError) -> Lock {
+        let fd = open(lockPath(id), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw FatalError("\(lockPath(id)): error: cannot create the lock file") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw FatalError("error: intake \(id) is open in another waymark process; finish or close that one first")
+        }
+        return Lock(fd: fd)
+    }
+
+    /// One line of `intake --list`.
+    public struct Summary: Sendable {
+        public var id: String
+        public var started: String
+        public var packVersion: String
+        public var answered: Int
+        public var completed: Bool
+        /// A passphrase-protected draft: its answers cannot be counted without the passphrase.
+        public var isProtected = false
+    }
+
+    /// Every intake in the folder, oldest first.
+    public func list() -> [Summary] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let sealed = names.filter { $0.hasSuffix(".record.sealed") }.map { Summary(id: String($0.dropLast(".record.sealed".count)), started: "", packVersion: "(sealed)", answered: 0, completed: true) }
+        return sealed + names.filter { $0.hasSuffix(".journal") }.sorted().compactMap { name in
+            var journal = IntakeJournal(path: "\(directory)/\(name)")
+            if let header = try? journal.readHeader(), header.protection != nil {
+                return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)", answered: 0, completed: false, isProtected: true)
+            }
+            guard let contents = try? journal.read(), let header = contents.header else { return nil }
+            var answered = Set<String>()
+            for entry in contents.entries {
+                if case .answer(let q, let a, _) = entry { if a == .cleared { answered.remove(q) } else { answered.insert(q) } }
+            }
+            return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)",
+                           answered: answered.count, completed: contents.isComplete)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import WaymarkCore
+import WaymarkRecords
+
+/// A printable Markdown summary of a completed intake, for the referral.
+public struct IntakeSummary {
+    public var includeSensitive = false
+
+    public init(includeSensitive: Bool = false) { self.includeSensitive = includeSensitive }
+
+    public func markdown(session: IntakeSession, report: ResultReport, decisions: [ReferralDecision], language: String? = nil) -> String {
+        let pack = session.pack
+        var md = "# Screening summary\n\n"
+        md += "- Intake: \(session.id)\n- Started: \(session.header.started)\n"
+        md += "- Pack: \(pack.info.id) \(pack.info.version) (content hash \(pack.contentHash.prefix(12)))\n\n"
+        md += "## Outcome\n\n**\(Self.escape(report.outcome?.title ?? "No outcome matched"))**\n\n"
+        let present = report.indicators.filter { $0.state == .present }
+        md += "## Indicators present (\(present.count))\n\n"
+        md += present.isEmpty ? "None.\n" : present.map { "- \(Self.escape($0.title)) (\($0.strength.rawValue))\n" }.joined()
+        let open = report.indicators.filter { $0.state == .undetermined }
+        if !open.isEmpty {
+            md += "\n## Still undetermined (\(open.count))\n\n" + open.map { "- \(Self.escape($0.title))\n" }.joined()
+        }
+        md += "\n## Referrals\n\n"
+        if report.referrals.isEmpty { md += "None suggested.\n" }
+        for referral in report.referrals {
+            let decision = decisions.first { $0.referral == referral.id }
+            let what: String
+            switch decision?.decision {
+            case .made?: what = "made"
+            case .declined?: what = "declined by the person"
+            case .notMade?: what = "not made" + (decision?.reason.map { ": \(Self.escape($0))" } ?? "")
+            case nil: what = referral.state == .present ? "no decision recorded" : "depends on a follow-up answer"
+            }
+            md += "- \(Self.escape(referral.serviceTitle)), \(referral.urgency.describe): \(what)\n"
+            if let contact = referral.contact { md += "  - Contact: \(Self.escape(contact))\n" }
+        }
+        if !report.notices.isEmpty {
+            md += "\n## The person was told\n\n" + report.notices.map { "- \(Self.escape($0.text))\n" }.joined()
+        }
+        md += "\n## Answers\n\n| Question | Answer |\n|---|---|\n"
+        for (q, question) in pack.questions.enumerated() {
+            guard let answer = session.answers[q] else { continue }
+            var shown = answer.display(for: question, language: language)
+            if question.sensitive, !includeSensitive, case .value = answer { shown = "[sensitive answer left out]" }
+            md += "| \(Self.escape(question.prompt.text(language))) | \(Self.escape(shown)) |\n"
+        }
+        return md
+    }
+
+    static func escape(_ text: String) -> String {
+        text.singleLineSafe.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
+    }
+}

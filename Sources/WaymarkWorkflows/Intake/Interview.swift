@@ -1,0 +1,381 @@
+import Foundation
+import WaymarkCore
+import WaymarkRecords
+
+/// Where an interview reads answers and writes prompts; the terminal and the tests each provide one.
+public protocol InterviewIO: AnyObject {
+    /// The next line typed, without its line break; nil at the end of input.
+    func readLine() -> String?
+    func write(_ text: String)
+    /// The width to wrap text to.
+    var columns: Int { get }
+}
+
+extension InterviewIO {
+    public var columns: Int { 80 }
+}
+
+/// The languages of an interview: what is read to the person, and what the caseworker reads and types.
+public struct InterviewLanguages: Sendable {
+    /// The language the person is asked in; nil for the pack's default.
+    public var person: String?
+    /// The caseworker's language for the tool's words, help and guidance; nil for the person's.
+    public var caseworker: String?
+    /// Loads the tool's words for a language.
+    public var catalogs: @Sendable (String) -> Catalog
+
+    public init(person: String? = nil, caseworker: String? = nil, catalogs: @escaping @Sendable (String) -> Catalog = { Catalog.load($0) }) {
+        self.person = person
+        self.caseworker = caseworker
+        self.catalogs = catalogs
+    }
+}
+
+/// The guided interview: asks the pack's questions in order with skip logic, records each answer before the next
+/// question, and at the end shows the result and asks what became of each suggested referral.
+public final class Interview {
+    public enum Ending {
+        case completed(recordPath: String, report: ResultReport, decisions: [ReferralDecision])
+        case savedDraft
+        case quickExit
+    }
+
+    static let commandsHelp = "? help · u unknown · d declined · b back · r review · l language · q save and quit · x quick exit"
+
+    private let session: IntakeSession
+    private let io: InterviewIO
+    /// What is read to the person; `l` changes it.
+    private var language: String?
+    private let caseworkerLanguage: String?
+    private let catalogs: @Sendable (String) -> Catalog
+    /// The tool's words in the caseworker's language.
+    private let words: Catalog
+    private var personWords: Catalog
+    private let evaluator: Evaluator
+    private let decoder: AnswersDecoder
+    private var current: Int?
+    private var history: [Int] = []
+    private var lastSection: String??
+    private var shownCommands = false
+    private let recordsReferrals: Bool
+
+    /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
+    public convenience init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true) {
+        self.init(session: session, io: io, languages: InterviewLanguages(person: language), recordsReferrals: recordsReferrals)
+    }
+
+    public init(session: IntakeSession, io: InterviewIO, languages: InterviewLanguages, recordsReferrals: Bool = true) {
+        self.session = session
+        self.io = io
+        language = languages.person
+        caseworkerLanguage = languages.caseworker ?? languages.person
+        catalogs = languages.catalogs
+        words = caseworkerLanguage.map(languages.catalogs) ?? .english
+        personWords = languages.person.map(languages.catalogs) ?? .english
+        self.recordsReferrals = recordsReferrals
+        evaluator = Evaluator(pack: session.pack)
+        decoder = AnswersDecoder(pack: session.pack)
+    }
+
+    private var pack: Pack { session.pack }
+
+    private var packLanguage: String { pack.info.languages.first ?? "en" }
+    private var personLanguage: String { language ?? packLanguage }
+
+    private func wrap(_ text: String, indent: String = "", firstIndent: String? = nil) -> String {
+        TextWrap.wrap(text, width: max(20, io.columns), indent: indent, firstIndent: firstIndent)
+    }
+
+    public func run() throws(FatalError) -> Ending {
+        showResumeNotes()
+        showTranslationNote()
+        while true {
+            let evaluation = evaluator.evaluate(session.answers)
+            let asked = pack.questions.indices.filter { evaluation.questionStatus[$0] == .asked }
+            if let q = current, evaluation.questionStatus[q] == .notAsked { current = nil }
+            guard let q = current ?? asked.first(where: { session.answers[$0] == nil }) else {
+                return try finish(evaluation)
+            }
+            prompt(q, position: (asked.firstIndex(of: q) ?? 0) + 1, total: asked.count, evaluation: evaluation)
+            guard let line = io.readLine() else { return .savedDraft }
+            let input = line.trimmingCharacters(in: .whitespaces)
+            switch input.lowercased() {
+            case "?", "h", "help": showHelp(q)
+            case "u", "unknown": try answer(.unknown, q)
+            case "d", "declined": try answer(.declined, q)
+            case "b": goBack(from: q, asked: asked)
+            case "r": review(evaluation)
+            case "l": chooseLanguage()
+            case "q": return .savedDraft
+            case "x": return .quickExit
+            case "":
+                io.write(wrap(words("Please answer, or type u if it is not known, d if the person prefers not to say.")) + "\n")
+            default:
+                switch parse(input, for: pack.questions[q]) {
+                case .success(let value):
+                    try answer(.value(value), q)
+                    if value == .yesNo(true), pack.questions[q].offersLanguageChoice { offerLanguageChoice() }
+                case .failure:
+                    io.write(wrap(words("That answer does not fit.") + " " + typingHint(pack.questions[q])) + "\n")
+                    io.write(wrap("(" + words(Self.commandsHelp) + ")") + "\n")
+                }
+            }
+        }
+    }
+
+    private func answer(_ answer: Answer, _ q: Int) throws(FatalError) {
+        try session.record(answer, question: q, language: personLanguage)
+        history.append(q)
+        current = nil
+    }
+
+    private func goBack(from q: Int, asked: [Int]) {
+        while let previous = history.popLast() {
+            if previous != q, asked.contains(previous) { current = previous; return }
+        }
+        if let index = asked.firstIndex(of: q), index > 0 {
+            current = asked[index - 1]
+        } else {
+            io.write(words("This is the first question.") + "\n")
+        }
+    }
+
+    private func showResumeNotes() {
+        for warning in session.warnings { io.write(words("Note:") + " \(warning.message)\n") }
+        if session.packChanged {
+            io.write(wrap(words("The rule pack has changed since this intake began ({1} then, {2} now). Answers were checked again.",
+                                "\(session.header.packID) \(session.header.packVersion)".singleLineSafe, "\(pack.info.id) \(pack.info.version)".singleLineSafe)) + "\n")
+        }
+        if !session.unusable.isEmpty {
+            io.write(words("These answers no longer fit the pack and are not used (they stay in the journal):") + "\n")
+            for u in session.unusable { io.write("  - \(u.question): \(u.value.singleLineSafe) — \(u.reason.singleLineSafe)\n") }
+        }
+    }
+
+    private func prompt(_ q: Int, position: Int, total: Int, evaluation: Evaluation) {
+        let question = pack.questions[q]
+        if lastSection != .some(question.section) {
+            lastSection = .some(question.section)
+            if let id = question.section, let section = pack.sections.first(where: { $0.id == id }) {
+                io.write("\n== \(section.title.text(caseworkerLanguage).singleLineSafe) ==\n")
+                if let description = section.description { io.write(wrap(description.text(caseworkerLanguage).terminalSafe) + "\n") }
+            }
+        }
+        let sectionTitle = question.section.flatMap { id in pack.sections.first { $0.id == id }?.title.text(caseworkerLanguage) }
+        io.write("\n[" + (sectionTitle.map { $0.singleLineSafe + " · " } ?? "") + words("question {1} of about {2}", position, total) + "]\n")
+        if question.sensitive {
+            let guidance = question.guidance?.text(caseworkerLanguage)
+                ?? words("This is a sensitive question. Say why you ask it, and that the person does not have to answer.")
+            io.write(wrap(words("Interviewer, not to read aloud:") + " " + guidance.terminalSafe, indent: "  ") + "\n")
+        }
+        var prompt = question.prompt
+        if let childPrompt = question.childPrompt, mayBeChild(evaluation) { prompt = childPrompt }
+        // A prompt that is the interviewer's own observation is for the caseworker, in their language.
+        let isObservation = prompt.text(packLanguage).hasPrefix("Interviewer:")
+        io.write(wrap(prompt.text(isObservation ? caseworkerLanguage : language).terminalSafe) + "\n")
+        switch question.type {
+        case .single, .multi:
+            for (i, choice) in question.choices.enumerated() {
+                io.write(wrap(choice.label.text(isObservation ? caseworkerLanguage : language).terminalSafe, indent: "     ", firstIndent: "  \(i + 1)) ") + "\n")
+            }
+        default: break
+        }
+        if let answer = session.answers[q] { io.write(words("(current answer: {1})", display(answer, question).singleLineSafe) + "\n") }
+        if !shownCommands {
+            io.write(wrap("(" + words(Self.commandsHelp) + ")") + "\n")
+            shownCommands = true
+        }
+        io.write(inputHint(question) + "> ")
+    }
+
+    private func inputHint(_ question: Question) -> String {
+        switch question.type {
+        case .yesNo: return words("y/n") + " "
+        case .single: return words("number") + " "
+        case .multi: return words("numbers, e.g. 1,3") + " "
+        case .number:
+            if let min = question.min, let max = question.max { return words("number") + " \(min.formatted)-\(max.formatted) " }
+            return words("number") + " "
+        case .date: return words("YYYY-MM-DD") + " "
+        case .text: return ""
+        }
+    }
+
+    /// What to type, said when an answer does not fit.
+    private func typingHint(_ question: Question) -> String {
+        switch question.type {
+        case .yesNo: return words("Type y for yes or n for no.")
+        case .single: return words("Type one of the numbers 1 to {1}.", question.choices.count)
+        case .multi: return words("Type one or more of the numbers 1 to {1}, separated by commas.", question.choices.count)
+        case .number:
+            if let min = question.min, let max = question.max { return words("Type a number from {1} to {2}.", min.formatted, max.formatted) }
+            return words("Type a number.")
+        case .date: return words("Type a date as YYYY-MM-DD.")
+        case .text: return words("Type the answer.")
+        }
+    }
+
+    /// An answer as the caseworker reads it: choice labels and yes/no in their language.
+    private func display(_ answer: Answer, _ question: Question) -> String {
+        switch answer {
+        case .unknown: return words("unknown")
+        case .declined: return words("declined")
+        case .value(.yesNo(let b)): return b ? words("yes") : words("no")
+        case .value(.choices(let cs)) where cs.isEmpty: return words("none of these")
+        case .value(let v): return v.display(for: question, language: caseworkerLanguage)
+        }
+    }
+
+    /// Tells the caseworker, and only them, when what the person hears is a draft translation or falls back to English.
+    private func showTranslationNote() {
+        guard personLanguage != packLanguage else { return }
+        guard pack.info.languages.contains(personLanguage) else {
+            io.write(wrap(words("Note for you, not to read aloud: the pack has no '{1}' texts, so the person will hear them in {2}.",
+                                personLanguage.singleLineSafe, packLanguage)) + "\n")
+            return
+        }
+        let c = pack.completeness(personLanguage)
+        if c.draft > 0 {
+            io.write(wrap(words("Note for you, not to read aloud: the {1} texts are a draft translation that a native speaker has not yet checked. Rephrase anything unclear.",
+                                Self.languageName(personLanguage))) + "\n")
+        }
+        if c.personFacingFallbacks > 0 {
+            io.write(wrap(words("Note for you: {1} texts the person hears have no current {2} translation and will show in English.",
+                                c.personFacingFallbacks, Self.languageName(personLanguage))) + "\n")
+        }
+    }
+
+    static func languageName(_ code: String) -> String { LanguageNames.own[code] ?? code }
+
+    /// After the person asks for another language: what to do, and the languages the questions can be shown in.
+    private func offerLanguageChoice() {
+        io.write(wrap(words("The person would rather talk in another language. Arrange a professional interpreter if needed: never a companion, employer, relative or child. The questions can also be shown in another language now.")) + "\n")
+        chooseLanguage()
+    }
+
+    /// `l`: choose the language read to the person; the caseworker's own words stay as they are.
+    private func chooseLanguage() {
+        io.write(words("Language for the person:") + "\n")
+        let languages = pack.info.languages
+        for (i, code) in languages.enumerated() {
+            io.write("  \(i + 1)) \(Self.languageName(code)) (\(code))" + (code == personLanguage ? " *" : "") + "\n")
+        }
+        io.write("> ")
+        guard let line = io.readLine()?.trimmingCharacters(in: .whitespaces), let n = Int(line), (1...languages.count).contains(n) else {
+            io.write(words("The language stays as it was.") + "\n")
+            return
+        }
+        language = languages[n - 1]
+        personWords = catalogs(languages[n - 1])
+        lastSection = nil
+        showTranslationNote()
+    }
+
+    /// The pack's `possible_child` derived condition, where it has one, switches to child wording.
+    private func mayBeChild(_ evaluation: Evaluation) -> Bool {
+        guard let d = pack.derivedIndex["possible_child"] else { return false }
+        return evaluation.derivedStates[d] != .absent
+    }
+
+    private func showHelp(_ q: Int) {
+        let question = pack.questions[q]
+        if let help = question.help { io.write(wrap(help.text(caseworkerLanguage).terminalSafe) + "\n") }
+        else { io.write(words("There is no extra help for this question.") + "\n") }
+        io.write(wrap("(" + words(Self.commandsHelp) + ")") + "\n")
+    }
+
+    /// Reads typed input: y/n, choice numbers (or ids), numbers in range, text, dates.
+    func parse(_ input: String, for question: Question) -> Result<AnswerValue, AnswersDecoder.Problem> {
+        switch question.type {
+        case .yesNo:
+            // Yes and no in the person's and the caseworker's language, besides y/n.
+            for catalog in [personWords, words] {
+                let folded = CaseFolding.lowercased(input, language: catalog.language)
+                if catalog.yesWords.contains(folded) { return .success(.yesNo(true)) }
+                if catalog.noWords.contains(folded) { return .success(.yesNo(false)) }
+            }
+        case .single:
+            if let n = Int(input) {
+                guard (1...question.choices.count).contains(n) else {
+                    return .failure(.init(message: "choose a number from 1 to \(question.choices.count)"))
+                }
+                return .success(.choice(n - 1))
+            }
+        case .multi:
+            let parts = input.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            if !parts.isEmpty, parts.allSatisfy({ Int($0) != nil }) {
+                var choices = Set<Int>()
+                for part in parts {
+                    let n = Int(part)!
+                    guard (1...question.choices.count).contains(n) else {
+                        return .failure(.init(message: "\(n) is not one of the numbers 1 to \(question.choices.count)"))
+                    }
+                    choices.insert(n - 1)
+                }
+                return .success(.choices(choices.sorted()))
+            }
+        default: break
+        }
+        return decoder.parse(text: input, for: question)
+    }
+
+    private func review(_ evaluation: Evaluation) {
+        let answered = pack.questions.indices.filter { session.answers[$0] != nil }
+        guard !answered.isEmpty else {
+            io.write(words("No answers yet.") + "\n")
+            return
+        }
+        io.write("\n" + words("Answers so far:") + "\n")
+        for (n, q) in answered.enumerated() {
+            let question = pack.questions[q]
+            var line = "\(question.prompt.text(caseworkerLanguage).singleLineSafe) — \(display(session.answers[q]!, question).singleLineSafe)"
+            if evaluation.questionStatus[q] == .notAsked { line += " " + words("(kept, not used: this question no longer applies)") }
+            io.write(wrap(line, indent: "      ", firstIndent: String(repeating: " ", count: max(0, 3 - String(n + 1).count)) + "\(n + 1)) ") + "\n")
+        }
+        io.write(words("Type a number to change that answer, or press Enter to go on.") + "\n> ")
+        guard let line = io.readLine()?.trimmingCharacters(in: .whitespaces), !line.isEmpty else { return }
+        guard let n = Int(line), (1...answered.count).contains(n) else {
+            io.write(words("There is no answer {1}; going on.", line.singleLineSafe) + "\n")
+            return
+        }
+        current = answered[n - 1]
+    }
+
+    private func finish(_ evaluation: Evaluation) throws(FatalError) -> Ending {
+        let report = ResultReport(evaluation, pack: pack, language: caseworkerLanguage, caseID: session.id)
+        io.write("\n" + words("All questions are answered.") + "\n\n")
+        guard recordsReferrals else {
+            let path = try session.complete(report: report, decisions: [])
+            return .completed(recordPath: path, report: report, decisions: [])
+        }
+        io.write(TextReport(words: words, width: io.columns).render(report, pack: pack, language: caseworkerLanguage, personLanguage: language))
+        var decisions: [ReferralDecision] = []
+        let suggested = report.referrals.filter { $0.state == .present }
+        if !suggested.isEmpty { io.write("\n" + words("For each referral, record what happened.") + "\n") }
+        for (i, referral) in suggested.enumerated() {
+            io.write("\n" + words("Referral {1} of {2}: {3} ({4})", i + 1, suggested.count, referral.serviceTitle.singleLineSafe,
+                                   words(referral.urgency.describe)) + "\n")
+            while true {
+                io.write(words("m) made  d) declined by the person  n) not made") + "\n> ")
+                guard let line = io.readLine() else { return .savedDraft }
+                switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "m": decisions.append(ReferralDecision(referral: referral.id, decision: .made))
+                case "d": decisions.append(ReferralDecision(referral: referral.id, decision: .declined))
+                case "n":
+                    io.write(words("Why was it not made?") + "\n> ")
+                    guard let reason = io.readLine() else { return .savedDraft }
+                    decisions.append(ReferralDecision(referral: referral.id, decision: .notMade, reason: reason.trimmingCharacters(in: .whitespaces)))
+                case "x": return .quickExit
+                case "q": return .savedDraft
+                default:
+                    io.write(words("Please type m, d or n.") + "\n")
+                    continue
+                }
+                break
+            }
+        }
+        let path = try session.complete(report: report, decisions: decisions)
+        io.write("\n" + words("The intake is complete and saved ({1}).", session.id) + "\n")
+        return .completed(recordPath: path, report: report, decisions: decisions)
+    }
+}
