@@ -28,7 +28,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The one-line form `file:line:col: error: message; suggestion`.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
+        var text = (location.file.isEmpty ? "" : "\(location): ") + "\(severity.rawValue): \(message)"
         if let suggestion { text += "; \(suggestion)" }
         return text
     }
@@ -62,10 +62,19 @@ public struct DiagnosticBag: Sendable {
     }
 }
 
-/// A failure that stops a command before any checking can happen, such as an unreadable file.
+/// A failure that stops a command before any checking can happen, such as an unreadable file: one diagnostic,
+/// drawn by the same renderer as every other.
 public struct FatalError: Error, Sendable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+    public var diagnostic: Diagnostic
+
+    /// A failure at `location` (a file as a whole with `.file(path)`), or about no file at all.
+    public init(at location: SourceLocation = .none, _ message: String, suggestion: String? = nil) {
+        diagnostic = Diagnostic(.error, at: location, message, suggestion: suggestion)
+    }
+
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+
+    public var description: String { diagnostic.description }
 }
 
 /// Thrown when a file was read but holds errors; carries them all.

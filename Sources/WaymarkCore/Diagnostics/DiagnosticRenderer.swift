@@ -12,7 +12,7 @@ public struct DiagnosticRenderer: Sendable {
     /// The full text for one diagnostic and its notes, each line ending in a newline.
     public func render(_ diagnostic: Diagnostic) -> String {
         var text = header(diagnostic)
-        if let line = sourceLine(diagnostic.location.file, diagnostic.location.line) {
+        if diagnostic.location.line > 0, let line = sourceLine(diagnostic.location.file, diagnostic.location.line) {
             let safe = line.singleLineSafe
             let caretColumn = max(0, min(diagnostic.location.column - 1, safe.count))
             text += "    \(safe)\n"
@@ -47,7 +47,7 @@ public struct DiagnosticRenderer: Sendable {
         case .warning: code = "1;35"
         case .note: code = "1;36"
         }
-        var text = paint("\(d.location):", "1") + " " + paint("\(d.severity.rawValue):", code) + " "
+        var text = (d.location.file.isEmpty ? "" : paint("\(d.location):", "1") + " ") + paint("\(d.severity.rawValue):", code) + " "
         text += d.message.singleLineSafe
         if let suggestion = d.suggestion { text += "; \(suggestion.singleLineSafe)" }
         return text + "\n"

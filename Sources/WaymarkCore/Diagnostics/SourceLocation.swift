@@ -1,4 +1,5 @@
-/// A place in a source file; `line` and `column` are 1-based and count Unicode characters.
+/// A place in a source file; `line` and `column` are 1-based and count Unicode characters. Line 0 stands for the file
+/// as a whole, and an empty file name for no file at all (a failure that is not about any file).
 public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -10,7 +11,14 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:col`, `file` for the whole file, or nothing.
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+    /// The file as a whole.
+    public static func file(_ path: String) -> SourceLocation { SourceLocation(file: path, line: 0, column: 0) }
+
+    /// No file: the failure is about the run itself, such as a missing passphrase.
+    public static let none = SourceLocation(file: "", line: 0, column: 0)
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

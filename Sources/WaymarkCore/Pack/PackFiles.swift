@@ -16,7 +16,7 @@ struct PackFiles {
     /// Reads a directory of `*.yaml` files or one file; YAML problems go into `reader`.
     static func read(_ path: String, reader: SchemaReader) throws(FatalError) -> PackFiles {
         let paths = TextFile.isDirectory(path) ? try TextFile.yamlFiles(in: path) : [path]
-        if paths.isEmpty { throw FatalError("\(path): error: no .yaml files in this directory") }
+        if paths.isEmpty { throw FatalError(at: .file(path), "no .yaml files in this directory") }
         var contents: [(String, [UInt8])] = []
         for file in paths { contents.append((file, try TextFile.read(file))) }
         var translations: [(String, [UInt8])] = []

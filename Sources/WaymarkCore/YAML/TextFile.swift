@@ -10,14 +10,14 @@ public enum TextFile {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw FatalError("\(path): error: no such file")
+                throw FatalError(at: .file(path), "no such file")
             }
-            if isDirectory.boolValue { throw FatalError("\(path): error: is a directory, expected a file") }
+            if isDirectory.boolValue { throw FatalError(at: .file(path), "is a directory, expected a file") }
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-                throw FatalError("\(path):1:1: error: file is \(size) bytes, over the limit of \(limit) bytes")
+                throw FatalError(at: SourceLocation(file: path, line: 1, column: 1), "file is \(size) bytes, over the limit of \(limit) bytes")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw FatalError("\(path): error: cannot read the file (check its permissions)")
+                throw FatalError(at: .file(path), "cannot read the file (check its permissions)")
             }
             bytes = Array(data)
         }
@@ -28,7 +28,7 @@ public enum TextFile {
     /// The `.yaml` and `.yml` files directly inside a directory, sorted by name.
     public static func yamlFiles(in directory: String) throws(FatalError) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw FatalError("\(directory): error: cannot list the directory")
+            throw FatalError(at: .file(directory), "cannot list the directory")
         }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
             .map { (directory as NSString).appendingPathComponent($0) }

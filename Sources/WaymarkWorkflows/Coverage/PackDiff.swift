@@ -129,7 +129,7 @@ public struct DiffCase: Sendable {
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([Diagnostic(at: start, "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: start, "\(error)")]))
         }
     }
 }

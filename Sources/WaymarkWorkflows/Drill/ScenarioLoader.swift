@@ -55,7 +55,7 @@ public struct ScenarioLoader {
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "\(error)")]))
         }
         guard let root, let pairs = root.mapping, let node = pairs.first(where: { $0.key.scalar?.text == "scenario" })?.value else {
             return .success(nil)

@@ -21,7 +21,7 @@ public struct ScenarioScaffold {
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
         }
     }
 

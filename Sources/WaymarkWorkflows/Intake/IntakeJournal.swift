@@ -151,7 +151,7 @@ public struct IntakeJournal {
         var fields: [String: YAMLNode] = [:]
         for pair in pairs { if let key = pair.key.scalar?.text { fields[key] = pair.value } }
         if let sealed = fields["sealed"]?.scalar?.text {
-            guard let cipher else { throw FatalError("\(location): error: this draft is protected with a passphrase") }
+            guard let cipher else { throw FatalError(at: location, "this draft is protected with a passphrase") }
             guard let n = fields["n"]?.scalar.flatMap({ Int($0.text) }), n >= sequence,
                   let plain = cipher.open(sealed, binding: "\(sealedID) \(n)") else { return nil }
             sequence = n + 1

@@ -71,11 +71,11 @@ public enum TranslationExchange {
         if let existing {
             lines = existing.components(separatedBy: "\n")
             let root: YAMLNode?
-            do { root = try YAMLLoader.document(existing, file: yamlPath) } catch { throw FatalError(error.description) }
+            do { root = try YAMLLoader.document(existing, file: yamlPath) } catch { throw FatalError(error) }
             let header = root?.value(for: "translation")
             fileStatus = header?.value(for: "status")?.scalar.flatMap { Translation.Status(rawValue: $0.text) } ?? .draft
             if let language = header?.value(for: "language")?.scalar?.text, language != report.language {
-                throw FatalError("\(yamlPath): error: this file holds '\(language)' texts, not '\(report.language)'")
+                throw FatalError(at: .file(yamlPath), "this file holds '\(language)' texts, not '\(report.language)'")
             }
             if let textsPair = root?.mapping?.first(where: { $0.key.scalar?.text == "texts" }) {
                 textsLine = textsPair.key.location.line - 1

@@ -16,7 +16,8 @@ struct Check: ParsableCommand {
         let output = Output()
         let (pack, diagnostics) = try packOptions.loadWithDiagnostics(output: output)
         if let lang, !pack.info.languages.contains(lang) {
-            output.error("error: pack \(pack.info.id) has no '\(lang.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))")
+            output.fail("pack \(pack.info.id) has no '\(lang.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))",
+                        suggestion: Suggestion.didYouMean(lang, in: pack.info.languages))
             throw ExitCode(1)
         }
         let analysis = StaticAnalysis(pack: pack)

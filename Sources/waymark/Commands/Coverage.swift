@@ -58,11 +58,11 @@ struct Coverage: ParsableCommand {
                 }
             }
         } catch {
-            output.error("\(error)")
+            output.fail(error)
             throw ExitCode(1)
         }
         if let failUnder, report.coverage.rulePercent < failUnder {
-            output.error("error: rule coverage \(CoverageReport.percent(report.coverage.rulePercent)) is below --fail-under \(failUnder.formatted)%")
+            output.fail("rule coverage \(CoverageReport.percent(report.coverage.rulePercent)) is below --fail-under \(failUnder.formatted)%")
             throw ExitCode(1)
         }
         if !failures.isEmpty { throw ExitCode(1) }

@@ -37,7 +37,7 @@ struct DrillNew: ParsableCommand {
         let yaml = scaffold.yaml(id: scenarioID, answers: answers)
         if let output {
             do { try SecureFile.writeAtomically(Array(yaml.utf8), to: output) } catch {
-                out.error(error.description)
+                out.fail(error)
                 throw ExitCode(1)
             }
             out.print("Draft scenario written to \(output): write its title and narrative, then check it with 'waymark drill run \(output)'.\n")

@@ -45,7 +45,7 @@ struct DrillPractice: ParsableCommand {
             try SecureFile.makeDirectory(out, requirePrivate: false)
             try SecureFile.writeAtomically(Array((attempt.json(pack: pack, score: score).pretty + "\n").utf8), to: path)
         } catch {
-            output.error(error.description)
+            output.fail(error)
             throw ExitCode(1)
         }
         output.print("\nAttempt saved as \(path)\n")
@@ -57,7 +57,7 @@ struct DrillPractice: ParsableCommand {
             InterviewSignals.install(resumeHint: "\nPractice stopped; nothing was scored.\n", terminal: io.isTerminal)
             return (session, try Interview(session: session, io: io, language: lang, recordsReferrals: false).run())
         } catch {
-            output.error(error.description)
+            output.fail(error)
             return nil
         }
     }
@@ -77,7 +77,7 @@ enum ScenarioLookup {
         if files.count == 1 {
             for failure in failures { output.diagnostics(failure.diagnostics) }
         } else {
-            output.error("error: no scenario '\(reference)'" + (Suggestion.didYouMean(reference, in: scenarios.map(\.id)).map { "; \($0)" } ?? ""))
+            output.fail("no scenario '\(reference.singleLineSafe)'", suggestion: Suggestion.didYouMean(reference, in: scenarios.map(\.id)))
         }
         throw ExitCode(1)
     }

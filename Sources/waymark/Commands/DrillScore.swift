@@ -31,7 +31,7 @@ struct DrillScore: ParsableCommand {
             switch PracticeAttempt.load(path, pack: pack) {
             case .success(let attempt):
                 if attempt.scenario != scenario.id {
-                    output.error("\(path): warning: this attempt is for scenario '\(attempt.scenario.singleLineSafe)', not '\(scenario.id)'; left out")
+                    output.diagnostics([Diagnostic(.warning, at: .file(path), "this attempt is for scenario '\(attempt.scenario.singleLineSafe)', not '\(scenario.id)'", suggestion: "left out")], summary: false)
                     continue
                 }
                 loaded.append(attempt)

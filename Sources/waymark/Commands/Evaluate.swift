@@ -40,14 +40,14 @@ struct Evaluate: ParsableCommand {
         }
         // A mistyped rule id is reported once, before any answers are read.
         if let explain, case let ids = Explanation.ruleIDs(in: pack), !ids.contains(explain) {
-            output.error("error: no rule '\(explain)' in pack \(pack.info.id)" + (Suggestion.didYouMean(explain, in: ids).map { "; \($0)" } ?? ""))
+            output.fail("no rule '\(explain.singleLineSafe)' in pack \(pack.info.id)", suggestion: Suggestion.didYouMean(explain, in: ids))
             throw ExitCode(1)
         }
         var failed = false
         for (n, path) in answers.enumerated() {
             let loaded: (id: String?, answers: AnswerSet?, diagnostics: [Diagnostic])
             do { loaded = try AnswersFile.load(path, pack: pack) } catch {
-                output.error(error.description)
+                output.fail(error)
                 failed = true
                 continue
             }
@@ -80,7 +80,7 @@ struct Evaluate: ParsableCommand {
         for path in answers {
             let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
             guard fd >= 0 else {
-                output.error("\(path): error: cannot read the file")
+                output.fail(at: .file(path), "cannot read the file")
                 invalid += 1
                 continue
             }

@@ -50,8 +50,8 @@ struct Intake: ParsableCommand {
         }
         let pack = try packOptions.load(output: output)
         for code in [lang, caseworkerLang].compactMap({ $0 }) where !pack.info.languages.contains(code) {
-            output.error("error: pack \(pack.info.id) has no '\(code.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))"
-                         + (Suggestion.didYouMean(code, in: pack.info.languages).map { "; \($0)" } ?? ""))
+            output.fail("pack \(pack.info.id) has no '\(code.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))",
+                        suggestion: Suggestion.didYouMean(code, in: pack.info.languages))
             throw ExitCode(1)
         }
         let session: IntakeSession
@@ -63,10 +63,10 @@ struct Intake: ParsableCommand {
                     Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
                 }
                 if let sealTo, let stored = session.sealsTo, sealTo != stored {
-                    throw FatalError("error: intake \(resume) will be sealed to the organisation key it began with, not to \(encryptTo ?? "the key given")")
+                    throw FatalError("intake \(resume) will be sealed to the organisation key it began with, not to \(encryptTo ?? "the key given")")
                 }
                 if sealTo != nil, session.sealsTo == nil {
-                    throw FatalError("error: intake \(resume) began without an organisation key, so its draft is not protected; "
+                    throw FatalError("intake \(resume) began without an organisation key, so its draft is not protected; "
                                      + "finish it without --encrypt-to, or start a new intake")
                 }
             } else {
@@ -74,14 +74,14 @@ struct Intake: ParsableCommand {
                 if let sealTo {
                     output.print("Records are sealed to the organisation key. Choose a passphrase (8 characters or more) to protect this draft until it is complete.\n")
                     guard let passphrase = Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true), passphrase.count >= 8 else {
-                        throw FatalError("error: a passphrase of at least 8 characters is needed; nothing was saved")
+                        throw FatalError("a passphrase of at least 8 characters is needed; nothing was saved")
                     }
                     protection = (passphrase, sealTo)
                 }
                 session = try IntakeSession.start(pack: pack, store: store, language: lang, protection: protection)
             }
         } catch let error as FatalError {
-            output.error(error.description)
+            output.fail(error)
             throw ExitCode(1)
         }
         if session.isComplete {
@@ -97,7 +97,8 @@ struct Intake: ParsableCommand {
         do {
             ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: lang, caseworker: caseworkerLang)).run()
         } catch {
-            output.error(error.description + "\nAnswers given so far are saved; resume with: waymark intake --resume \(session.id)")
+            output.fail(FatalError(error.diagnostic))
+            output.error("Answers given so far are saved; resume with: waymark intake --resume \(session.id)")
             throw ExitCode(3)
         }
         switch ending {
@@ -106,7 +107,7 @@ struct Intake: ParsableCommand {
             if let report {
                 let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(session: session, report: result, decisions: decisions, language: lang)
                 do { try SecureFile.writeAtomically(Array(markdown.utf8), to: report) } catch {
-                    output.error(error.description)
+                    output.fail(error)
                     throw ExitCode(1)
                 }
                 output.print("Summary: \(report)\n")

@@ -26,7 +26,7 @@ struct KeysNew: ParsableCommand {
         let publicPath = (out as NSString).appendingPathComponent("\(name).public.key")
         let privatePath = (out as NSString).appendingPathComponent("\(name).private.key")
         for path in [publicPath, privatePath] where FileManager.default.fileExists(atPath: path) {
-            output.error("\(path): error: already exists; a key is never overwritten (records sealed to it could no longer be opened)")
+            output.fail(at: .file(path), "already exists; a key is never overwritten (records sealed to it could no longer be opened)")
             throw ExitCode(1)
         }
         let (privateKey, publicKey) = OrganisationKey.generate()
@@ -35,7 +35,7 @@ struct KeysNew: ParsableCommand {
             try SecureFile.writeAtomically(Array(privateKey.utf8), to: privatePath)
             try SecureFile.writeAtomically(Array(publicKey.utf8), to: publicPath)
         } catch {
-            output.error("\(error)")
+            output.fail(error)
             throw ExitCode(1)
         }
         output.print("""

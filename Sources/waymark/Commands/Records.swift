@@ -33,7 +33,7 @@ struct RecordsOpen: ParsableCommand {
                 out.print(String(decoding: plaintext, as: UTF8.self))
             }
         } catch {
-            out.error("\(error)")
+            out.fail(error)
             throw ExitCode(1)
         }
     }

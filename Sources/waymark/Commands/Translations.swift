@@ -29,14 +29,14 @@ struct Translations: ParsableCommand {
             let out = Output()
             let pack = try packOptions.load(output: out)
             guard pack.info.languages.dropFirst().contains(lang) else {
-                out.error("error: '\(lang.singleLineSafe)' is not one of the pack's other languages (\(pack.info.languages.dropFirst().joined(separator: ", ")))"
-                          + (Suggestion.didYouMean(lang, in: pack.info.languages).map { "; \($0)" } ?? ""))
+                out.fail("'\(lang.singleLineSafe)' is not one of the pack's other languages (\(pack.info.languages.dropFirst().joined(separator: ", ")))",
+                         suggestion: Suggestion.didYouMean(lang, in: pack.info.languages))
                 throw ExitCode(1)
             }
             let text = TranslationExchange.export(pack, language: lang).rendered()
             guard let output else { out.print(text); return }
             do { try SecureFile.writeAtomically(Array(text.utf8), to: output, mode: 0o644) } catch {
-                out.error(error.description)
+                out.fail(error)
                 throw ExitCode(1)
             }
             let c = pack.completeness(lang)
@@ -63,23 +63,23 @@ struct Translations: ParsableCommand {
             let out = Output()
             let pack = try packOptions.load(output: out)
             guard TextFile.isDirectory(packOptions.path) else {
-                out.error("error: translations are kept in a pack directory's lang/ folder; \(packOptions.path) is a single file")
+                out.fail(at: .file(packOptions.path), "is a single file; translations are kept in a pack directory's lang/ folder")
                 throw ExitCode(1)
             }
             let po: POFile
             do {
                 let bytes = try TextFile.read(file)
                 do { po = try POFile.parse(String(decoding: bytes, as: UTF8.self)) } catch {
-                    out.error("\(file):\(error.line):1: error: \(error.message)")
+                    out.fail(at: SourceLocation(file: file, line: error.line, column: 1), error.message)
                     throw ExitCode(1)
                 }
             } catch let error as FatalError {
-                out.error(error.description)
+                out.fail(error)
                 throw ExitCode(1)
             }
             guard let language = lang ?? po.headerValue("Language"), pack.info.languages.dropFirst().contains(language) else {
-                out.error("\(file): error: the language is not one of the pack's other languages (\(pack.info.languages.dropFirst().joined(separator: ", ")))"
-                          + "; give it with --lang or in the file's Language header")
+                out.fail(at: .file(file), "the language is not one of the pack's other languages (\(pack.info.languages.dropFirst().joined(separator: ", ")))",
+                         suggestion: "give it with --lang or in the file's Language header")
                 throw ExitCode(1)
             }
             let folder = (packOptions.path as NSString).appendingPathComponent("lang")
@@ -98,7 +98,7 @@ struct Translations: ParsableCommand {
                 out.print("\(yamlPath): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged"
                           + " (\(report.reviewed) marked reviewed), \(report.skippedEmpty) untranslated left out\n")
             } catch let error as FatalError {
-                out.error(error.description)
+                out.fail(error)
                 throw ExitCode(1)
             }
         }

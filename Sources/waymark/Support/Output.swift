@@ -35,6 +35,23 @@ struct Output {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 
+    /// Writes one failure to standard error through the diagnostic renderer.
+    func fail(_ error: FatalError) { diagnostics([error.diagnostic], summary: false) }
+
+    /// Writes any error that stopped a command through the diagnostic renderer.
+    func fail(_ error: any Error) {
+        switch error {
+        case let fatal as FatalError: fail(fatal)
+        case let diagnostic as Diagnostic: diagnostics([diagnostic], summary: false)
+        default: fail("\(error)")
+        }
+    }
+
+    /// Writes one failure, at a place or about no file, to standard error through the diagnostic renderer.
+    func fail(at location: SourceLocation = .none, _ message: String, suggestion: String? = nil) {
+        fail(FatalError(at: location, message, suggestion: suggestion))
+    }
+
     /// Writes diagnostics to standard error, with a count line.
     func diagnostics(_ diagnostics: [Diagnostic], summary: Bool = true) {
         guard !diagnostics.isEmpty else { return }

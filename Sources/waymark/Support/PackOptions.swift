@@ -26,7 +26,7 @@ struct PackOptions: ParsableArguments {
             }
             return (pack, result.diagnostics)
         } catch let error as FatalError {
-            output.error(error.description)
+            output.fail(error)
             throw ExitCode(1)
         }
     }

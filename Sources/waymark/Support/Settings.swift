@@ -28,7 +28,7 @@ struct Settings {
         } catch let error as Diagnostic {
             reader.bag.append(error)
         } catch {
-            output.error("\(error)")
+            output.fail(error)
             throw ExitCode(1)
         }
         output.diagnostics(reader.bag.sorted)
