@@ -1,10 +1,11 @@
 /// Answers files on disk: one YAML or JSON document, or JSON Lines for batches.
 public enum AnswersFile {
     /// One answers document from a file (or `-` for standard input), with any problems found.
-    public static func load(_ path: String, pack: Pack) throws(FatalError) -> (id: String?, answers: AnswerSet?, diagnostics: [Diagnostic]) {
-        let bytes = try TextFile.read(path)
+    public static func load(_ path: String, pack: Pack, sources: SourceFiles = SourceFiles()) throws(FatalError)
+        -> (id: String?, answers: AnswerSet?, diagnostics: [Diagnostic]) {
+        let bytes = try TextFile.read(path, sources: sources)
         let name = path == "-" ? "<stdin>" : path
-        let reader = SchemaReader()
+        let reader = SchemaReader(sources: sources)
         do {
             guard let node = try YAMLLoader.document(bytes, file: name) else {
                 reader.bag.error(at: SourceLocation(file: name, line: 1, column: 1), "the answers file is empty",

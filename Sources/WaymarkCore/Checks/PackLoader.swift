@@ -3,20 +3,21 @@ public enum PackLoader {
     public typealias Result = PackReader.Result
 
     /// Reads, checks and runs the examples of the pack at `path`; throws only when nothing can be read at all.
-    public static func load(_ path: String) throws(FatalError) -> Result {
-        let (result, reader) = try PackReader.read(path)
+    /// The pack's files are registered in `sources`, for rendering the diagnostics.
+    public static func load(_ path: String, sources: SourceFiles = SourceFiles()) throws(FatalError) -> Result {
+        let (result, reader) = try PackReader.read(path, sources: sources)
         return withExamplesChecked(result, reader)
     }
 
     /// The same for a pack held in memory as (file name, text) pairs, merged in the order given.
-    public static func load(files: [(name: String, text: String)]) -> Result {
-        let (result, reader) = PackReader.read(files: files)
+    public static func load(files: [(name: String, text: String)], sources: SourceFiles = SourceFiles()) -> Result {
+        let (result, reader) = PackReader.read(files: files, sources: sources)
         return withExamplesChecked(result, reader)
     }
 
     /// Loads a pack that must be valid, for commands that evaluate with it.
-    public static func loadValid(_ path: String) throws -> Pack {
-        let result = try load(path)
+    public static func loadValid(_ path: String, sources: SourceFiles = SourceFiles()) throws -> Pack {
+        let result = try load(path, sources: sources)
         guard let pack = result.pack else { throw DiagnosticsError(result.diagnostics) }
         return pack
     }

@@ -1,9 +1,8 @@
 import Foundation
 
-/// The texts of files read in this run, kept so that diagnostics can quote the offending line.
+/// The texts of files read in one run, kept so that diagnostics can quote the offending line. A command makes one and
+/// hands it to the loaders it calls; files that must not be quoted (journals, keys) are never registered.
 public final class SourceFiles: @unchecked Sendable {
-    public static let shared = SourceFiles()
-
     private var texts: [String: [Substring]] = [:]
     private let lock = NSLock()
 

@@ -1,6 +1,7 @@
 extension ConditionLocator {
     /// Maps each character of a condition to its place in the file, following the scalar across folded lines.
-    static func locate(_ text: String, in node: YAMLNode) -> ConditionLocator {
+    static func locate(_ text: String, in node: YAMLNode, sources: SourceFiles) -> ConditionLocator {
+        func sourceLine(_ file: String, _ line: Int) -> [Unicode.Scalar]? { sources.line(file, line).map { Array($0.unicodeScalars) } }
         let style = node.scalar?.style ?? .plain
         var base = node.location
         if style == .singleQuoted || style == .doubleQuoted { base = base.advanced(by: 1) }
@@ -37,9 +38,5 @@ extension ConditionLocator {
         }
         positions.append((line, column))
         return ConditionLocator(base: base, positions: positions)
-    }
-
-    private static func sourceLine(_ file: String, _ line: Int) -> [Unicode.Scalar]? {
-        SourceFiles.shared.line(file, line).map { Array($0.unicodeScalars) }
     }
 }

@@ -241,7 +241,7 @@ struct PackDecoder {
     }
 
     private func compile(_ p: PendingCondition, _ scope: ConditionScope) -> Condition? {
-        let locator = ConditionLocator.locate(p.text, in: p.node)
+        let locator = ConditionLocator.locate(p.text, in: p.node, sources: reader.sources)
         do {
             return try ConditionCompiler.compile(p.text, locator: locator, scope: scope)
         } catch {

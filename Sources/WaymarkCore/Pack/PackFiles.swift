@@ -18,11 +18,11 @@ struct PackFiles {
         let paths = TextFile.isDirectory(path) ? try TextFile.yamlFiles(in: path) : [path]
         if paths.isEmpty { throw FatalError(at: .file(path), "no .yaml files in this directory") }
         var contents: [(String, [UInt8])] = []
-        for file in paths { contents.append((file, try TextFile.read(file))) }
+        for file in paths { contents.append((file, try TextFile.read(file, sources: reader.sources))) }
         var translations: [(String, [UInt8])] = []
         let languageFolder = (path as NSString).appendingPathComponent("lang")
         if TextFile.isDirectory(path), TextFile.isDirectory(languageFolder) {
-            for file in try TextFile.yamlFiles(in: languageFolder) { translations.append((file, try TextFile.read(file))) }
+            for file in try TextFile.yamlFiles(in: languageFolder) { translations.append((file, try TextFile.read(file, sources: reader.sources))) }
         }
         return merge(contents, translations: translations, reader: reader)
     }

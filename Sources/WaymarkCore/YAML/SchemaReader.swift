@@ -3,8 +3,10 @@ public final class SchemaReader {
     public var bag = DiagnosticBag()
     /// Language codes text maps may use; the first is the default.
     public var languages: [String] = ["en"]
+    /// Where the files this reader reads are registered, for diagnostics that quote them.
+    public let sources: SourceFiles
 
-    public init() {}
+    public init(sources: SourceFiles = SourceFiles()) { self.sources = sources }
 
     public func error(_ node: YAMLNode, _ message: String, suggestion: String? = nil) {
         bag.error(at: node.location, message, suggestion: suggestion)

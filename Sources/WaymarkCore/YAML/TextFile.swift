@@ -3,7 +3,8 @@ import Foundation
 /// Reads whole files for the loaders, registering their text for diagnostics.
 public enum TextFile {
     /// The bytes of a file, or of standard input for `-`; throws only when the file cannot be read at all.
-    public static func read(_ path: String, limit: Int = YAMLLimits.standard.maxBytes) throws(FatalError) -> [UInt8] {
+    /// With `sources`, the text is registered there so that diagnostics can quote it.
+    public static func read(_ path: String, limit: Int = YAMLLimits.standard.maxBytes, sources: SourceFiles? = nil) throws(FatalError) -> [UInt8] {
         let bytes: [UInt8]
         if path == "-" {
             bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
@@ -21,7 +22,7 @@ public enum TextFile {
             }
             bytes = Array(data)
         }
-        SourceFiles.shared.register(path == "-" ? "<stdin>" : path, text: String(decoding: bytes, as: UTF8.self))
+        sources?.register(path == "-" ? "<stdin>" : path, text: String(decoding: bytes, as: UTF8.self))
         return bytes
     }
 

@@ -111,10 +111,10 @@ public struct DiffCase: Sendable {
     struct AnswersProblem: Error, CustomStringConvertible { var description: String }
 
     /// Reads the answers of a scenario (`scenario.answers`), a record or an answers file (`answers`).
-    public static func load(_ path: String) -> Result<DiffCase, DiagnosticsError> {
+    public static func load(_ path: String, sources: SourceFiles = SourceFiles()) -> Result<DiffCase, DiagnosticsError> {
         let start = SourceLocation(file: path, line: 1, column: 1)
         do {
-            guard let root = try YAMLLoader.document(try TextFile.read(path), file: path), let pairs = root.mapping else {
+            guard let root = try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path), let pairs = root.mapping else {
                 return .failure(DiagnosticsError([Diagnostic(at: start, "expected a scenario, an intake record or an answers file")]))
             }
             func field(_ pairs: [YAMLPair], _ key: String) -> YAMLNode? { pairs.first { $0.key.scalar?.text == key }?.value }

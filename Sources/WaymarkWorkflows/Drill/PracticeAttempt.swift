@@ -29,10 +29,10 @@ public struct PracticeAttempt: Sendable {
     }
 
     /// Reads an attempt file, re-checking its answers against the pack.
-    public static func load(_ path: String, pack: Pack) -> Result<PracticeAttempt, DiagnosticsError> {
-        let reader = SchemaReader()
+    public static func load(_ path: String, pack: Pack, sources: SourceFiles = SourceFiles()) -> Result<PracticeAttempt, DiagnosticsError> {
+        let reader = SchemaReader(sources: sources)
         do {
-            guard let root = try YAMLLoader.document(try TextFile.read(path), file: path),
+            guard let root = try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path),
                   let top = reader.fields(root, of: "an attempt file", allowed: ["attempt"], required: ["attempt"]),
                   let node = top["attempt"],
                   let f = reader.fields(node, of: "an attempt", allowed: ["scenario", "trainee", "date", "pack", "score", "answers"],

@@ -6,7 +6,13 @@ import WaymarkRecords
 public struct ScenarioLoader {
     public let pack: Pack
 
-    public init(pack: Pack) { self.pack = pack }
+    /// Where scenario files are registered, for rendering their diagnostics.
+    public let sources: SourceFiles
+
+    public init(pack: Pack, sources: SourceFiles = SourceFiles()) {
+        self.pack = pack
+        self.sources = sources
+    }
 
     /// A file that could not be used as a scenario, with why.
     public struct Failure: Sendable {
@@ -47,11 +53,11 @@ public struct ScenarioLoader {
 
     /// One scenario file; nil when the file is not a scenario at all.
     public func load(_ file: String) -> Result<Scenario?, DiagnosticsError> {
-        let reader = SchemaReader()
+        let reader = SchemaReader(sources: sources)
         reader.languages = pack.info.languages
         let root: YAMLNode?
         do {
-            root = try YAMLLoader.document(try TextFile.read(file), file: file)
+            root = try YAMLLoader.document(try TextFile.read(file, sources: sources), file: file)
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {

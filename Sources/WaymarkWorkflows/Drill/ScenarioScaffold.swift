@@ -8,10 +8,10 @@ public struct ScenarioScaffold {
     public init(pack: Pack) { self.pack = pack }
 
     /// Answers from an answers file or a completed intake record (both hold an `answers` mapping).
-    public func answers(from path: String) -> Result<AnswerSet, DiagnosticsError> {
-        let reader = SchemaReader()
+    public func answers(from path: String, sources: SourceFiles = SourceFiles()) -> Result<AnswerSet, DiagnosticsError> {
+        let reader = SchemaReader(sources: sources)
         do {
-            guard let root = try YAMLLoader.document(try TextFile.read(path), file: path), let pairs = root.mapping,
+            guard let root = try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path), let pairs = root.mapping,
                   let node = pairs.first(where: { $0.key.scalar?.text == "answers" })?.value else {
                 return .failure(DiagnosticsError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
                                                               "expected an answers file or an intake record, with an 'answers' mapping")]))

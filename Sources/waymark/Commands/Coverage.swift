@@ -36,7 +36,7 @@ struct Coverage: ParsableCommand {
     func run() throws {
         let output = Output()
         let pack = try packOptions.load(output: output)
-        let (found, failures) = ScenarioLoader(pack: pack).load(ScenarioLoader.files(in: scenarios.isEmpty ? [ShippedContent.examplesPath] : scenarios))
+        let (found, failures) = ScenarioLoader(pack: pack, sources: output.sources).load(ScenarioLoader.files(in: scenarios.isEmpty ? [ShippedContent.examplesPath] : scenarios))
         for failure in failures { output.diagnostics(failure.diagnostics, summary: false) }
         let report = CoverageReport(pack: pack, scenarios: found, trace: trace || format == .markdown, witnesses: true)
         switch format {

@@ -28,7 +28,7 @@ struct Diff: ParsableCommand {
         var failed = false
         let files = ScenarioLoader.files(in: cases.isEmpty ? [ShippedContent.examplesPath] : cases, extensions: ["yaml", "yml", "json"])
         for file in files {
-            switch DiffCase.load(file) {
+            switch DiffCase.load(file, sources: output.sources) {
             case .success(let c): loaded.append(c)
             case .failure(let error):
                 output.diagnostics(error.diagnostics, summary: false)

@@ -26,7 +26,7 @@ struct DrillNew: ParsableCommand {
         let pack = try packOptions.load(output: out)
         let scaffold = ScenarioScaffold(pack: pack)
         let answers: AnswerSet
-        switch scaffold.answers(from: from) {
+        switch scaffold.answers(from: from, sources: out.sources) {
         case .success(let a): answers = a
         case .failure(let error):
             out.diagnostics(error.diagnostics)

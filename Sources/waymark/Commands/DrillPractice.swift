@@ -70,7 +70,7 @@ struct DrillPractice: ParsableCommand {
 /// Finds a scenario by path, or by id among the shipped examples.
 enum ScenarioLookup {
     static func find(_ reference: String, pack: Pack, output: Output) throws -> Scenario {
-        let loader = ScenarioLoader(pack: pack)
+        let loader = ScenarioLoader(pack: pack, sources: output.sources)
         let files = FileManager.default.fileExists(atPath: reference) ? [reference] : ScenarioLoader.files(in: [ShippedContent.examplesPath])
         let (scenarios, failures) = loader.load(files, strict: files.count == 1)
         if let match = scenarios.first(where: { files.count == 1 || $0.id == reference }) { return match }

@@ -27,14 +27,14 @@ struct DrillRun: ParsableCommand {
     func run() throws {
         let output = Output()
         let pack = try packOptions.load(output: output)
-        let loader = ScenarioLoader(pack: pack)
+        let loader = ScenarioLoader(pack: pack, sources: output.sources)
         let explicitFiles = !paths.isEmpty && paths.allSatisfy { !TextFile.isDirectory($0) }
         var (scenarios, failures) = loader.load(ScenarioLoader.files(in: paths.isEmpty ? [ShippedContent.examplesPath] : paths), strict: explicitFiles)
         if let filter { scenarios = scenarios.filter { $0.id.contains(filter) } }
         let runner = ScenarioRunner(pack: pack)
         let report = DrillReport(outcomes: scenarios.map(runner.run), failures: failures)
         switch format {
-        case .text: output.print(report.text(renderer: SourceFiles.shared.renderer(colour: output.colour), verbose: verbose))
+        case .text: output.print(report.text(renderer: output.sources.renderer(colour: output.colour), verbose: verbose))
         case .json: output.print(report.json.pretty + "\n")
         case .junit: output.print(report.junit)
         }

@@ -28,7 +28,7 @@ struct DrillScore: ParsableCommand {
         var loaded: [PracticeAttempt] = []
         var failed = false
         for path in attempts {
-            switch PracticeAttempt.load(path, pack: pack) {
+            switch PracticeAttempt.load(path, pack: pack, sources: output.sources) {
             case .success(let attempt):
                 if attempt.scenario != scenario.id {
                     output.diagnostics([Diagnostic(.warning, at: .file(path), "this attempt is for scenario '\(attempt.scenario.singleLineSafe)', not '\(scenario.id)'", suggestion: "left out")], summary: false)

@@ -46,7 +46,7 @@ struct Evaluate: ParsableCommand {
         var failed = false
         for (n, path) in answers.enumerated() {
             let loaded: (id: String?, answers: AnswerSet?, diagnostics: [Diagnostic])
-            do { loaded = try AnswersFile.load(path, pack: pack) } catch {
+            do { loaded = try AnswersFile.load(path, pack: pack, sources: output.sources) } catch {
                 output.fail(error)
                 failed = true
                 continue

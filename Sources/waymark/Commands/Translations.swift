@@ -68,7 +68,7 @@ struct Translations: ParsableCommand {
             }
             let po: POFile
             do {
-                let bytes = try TextFile.read(file)
+                let bytes = try TextFile.read(file, sources: out.sources)
                 do { po = try POFile.parse(String(decoding: bytes, as: UTF8.self)) } catch {
                     out.fail(at: SourceLocation(file: file, line: error.line, column: 1), error.message)
                     throw ExitCode(1)

@@ -12,6 +12,8 @@ struct Output {
         return isatty(fileDescriptor) == 1
     }
 
+    /// The files this command read, for diagnostics that quote them.
+    let sources = SourceFiles()
     var colour = Output.colourAllowed(fileDescriptor: STDOUT_FILENO)
     var errorColour = Output.colourAllowed(fileDescriptor: STDERR_FILENO)
 
@@ -55,6 +57,6 @@ struct Output {
     /// Writes diagnostics to standard error, with a count line.
     func diagnostics(_ diagnostics: [Diagnostic], summary: Bool = true) {
         guard !diagnostics.isEmpty else { return }
-        error(SourceFiles.shared.renderer(colour: errorColour).render(diagnostics, summary: summary))
+        error(sources.renderer(colour: errorColour).render(diagnostics, summary: summary))
     }
 }

@@ -19,7 +19,7 @@ struct PackOptions: ParsableArguments {
     /// Loads a valid pack with what the loader said about it (warnings), or prints its errors and exits 1.
     func loadWithDiagnostics(output: Output) throws -> (pack: Pack, diagnostics: [Diagnostic]) {
         do {
-            let result = try PackLoader.load(path)
+            let result = try PackLoader.load(path, sources: output.sources)
             guard let pack = result.pack else {
                 output.diagnostics(result.diagnostics)
                 throw ExitCode(1)

@@ -19,9 +19,9 @@ struct Settings {
     /// The settings file, if there is one; a malformed one is an error with its location.
     static func load(output: Output) throws -> Settings {
         guard FileManager.default.fileExists(atPath: path) else { return Settings() }
-        let reader = SchemaReader()
+        let reader = SchemaReader(sources: output.sources)
         do {
-            guard let root = try YAMLLoader.document(try TextFile.read(path), file: path) else { return Settings() }
+            guard let root = try YAMLLoader.document(try TextFile.read(path, sources: output.sources), file: path) else { return Settings() }
             if let f = reader.fields(root, of: "the settings file", allowed: ["encrypt_to", "intakes"]), !reader.bag.hasErrors {
                 return Settings(encryptTo: f.string("encrypt_to"), intakes: f.string("intakes"))
             }

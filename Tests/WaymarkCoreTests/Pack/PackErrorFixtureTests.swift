@@ -22,10 +22,11 @@ import WaymarkTestSupport
 
     @Test func duplicateAcrossFilesNamesBothPlaces() throws {
         let path = TestPaths.fixture("invalid-packs/split-pack")
-        let diagnostics = try PackLoader.load(path).diagnostics
+        let sources = SourceFiles()
+        let diagnostics = try PackLoader.load(path, sources: sources).diagnostics
         let duplicate = try #require(diagnostics.first { $0.message.hasPrefix("duplicate indicator") })
         #expect(duplicate.notes.map(\.description) == ["\(path)/a.yaml:6:10: note: 'documents' was first defined here"])
-        let rendered = DiagnosticRenderer(sourceLine: { SourceFiles.shared.line($0, $1) }).render(duplicate)
+        let rendered = sources.renderer(colour: false).render(duplicate)
         #expect(rendered == """
             \(path)/b.yaml:4:10: error: duplicate indicator id 'documents'
                   - {id: documents, title: Documents again, category: coercion, strength: strong, when: withheld}
