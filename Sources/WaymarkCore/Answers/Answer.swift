@@ -53,9 +53,6 @@ extension Answer {
 }
 
 extension AnswerValue {
-    /// What results show instead of free text, which may name people or places.
-    public static let hiddenText = "[free text not shown]"
-
     public func display(for question: Question, language: String? = nil) -> String {
         switch self {
         case .choice(let c): return question.choices[c].label.text(language)

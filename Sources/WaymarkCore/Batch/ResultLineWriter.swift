@@ -78,7 +78,7 @@ struct ResultLineWriter {
                       asked: piece(#"],"questions":{"asked":"#), answered: piece(#","answered":"#), unknown: piece(#","unknown":"#),
                       declined: piece(#","declined":"#), notAsked: piece(#","not_asked":"#), end: piece("}}\n"),
                       closeList: piece("]}"), yes: piece("yes"), no: piece("no"), unknownAnswer: piece("unknown"),
-                      declinedAnswer: piece("declined"), freeText: piece(AnswerValue.hiddenText), answerEnd: piece("\"}"))
+                      declinedAnswer: piece("declined"), freeText: piece(Disclosure.freeTextPlaceholder), answerEnd: piece("\"}"))
     }
 
     /// Appends the result line for `run` with its line break; `id` is the case id as a JSON string.

@@ -47,11 +47,8 @@ public struct Explanation {
 
     static func state(of key: RuleKey, in e: Evaluation) -> String {
         switch key {
-        case .indicator(let i): return e.indicatorStates[i].rawValue
-        case .derived(let d): return e.derivedStates[d].rawValue
         case .outcome(let o): return e.outcome == o ? "present (this is the outcome)" : e.outcomeValues[o] == .true ? "true, but an earlier outcome came first" : e.outcomeValues[o].rawValue
-        case .referral(let r): return e.referralStates[r].rawValue
-        case .notice(let n): return e.noticeStates[n].rawValue
+        default: return e.state(of: key).rawValue
         }
     }
 
@@ -78,11 +75,7 @@ public struct Explanation {
 
     private func describeAnswer(_ q: Int) -> String {
         if evaluation.questionStatus[q] == .notAsked { return "not asked" }
-        switch evaluation.answers[q] {
-        case .value(.text) where pack.questions[q].sensitive: return AnswerValue.hiddenText
-        case .some(let a): return a.fileForm(for: pack.questions[q])
-        case nil: return "not answered"
-        }
+        return evaluation.answers[q].map { Disclosure.evidence($0, for: pack.questions[q]) } ?? "not answered"
     }
 
     /// Single-answer changes to the questions the rule reads (transitively) that would change its state.

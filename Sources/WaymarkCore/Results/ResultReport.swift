@@ -168,13 +168,7 @@ package struct Support {
         questions.compactMap { q in
             guard evaluation.questionStatus[q] == .asked else { return nil }
             let question = pack.questions[q]
-            let answer: String
-            switch evaluation.answers[q] {
-            case .value(.text):
-                answer = AnswerValue.hiddenText
-            case .some(let a): answer = a.fileForm(for: question)
-            case nil: answer = "unknown"
-            }
+            let answer = evaluation.answers[q].map { Disclosure.evidence($0, for: question) } ?? "unknown"
             return ResultReport.Evidence(question: question.id, answer: answer)
         }
     }

@@ -83,8 +83,8 @@ public struct PackDiff: Sendable {
         if let first = reader.bag.sorted.first { return .failure(DiffCase.AnswersProblem(description: first.description)) }
         let e = Evaluator(pack: pack).evaluate(answers)
         return .success(Decision(outcome: e.outcome.map { pack.outcomes[$0].id } ?? "none",
-                                 indicators: Set(pack.indicators.indices.filter { e.indicatorStates[$0] == .present }.map { pack.indicators[$0].id }),
-                                 referrals: Set(pack.referrals.indices.filter { e.referralStates[$0] == .present }.map { pack.referrals[$0].id })))
+                                 indicators: Set(e.present(.indicator).map { pack.indicators[$0].id }),
+                                 referrals: Set(e.present(.referral).map { pack.referrals[$0].id })))
     }
 
     public func text() -> String {

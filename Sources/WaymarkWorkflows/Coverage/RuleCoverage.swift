@@ -65,11 +65,11 @@ public struct RuleCoverage: Sendable {
         kinds = [
             kind("questions", pack.questions, id: \.id, location: \.location, reached: asked),
             Kind(name: "choices", total: choices.count, uncovered: choices.filter { !$0.covered }.map { ($0.id, $0.location) }),
-            kind("indicators", pack.indicators, id: \.id, location: \.location) { i in evaluations.contains { $0.indicatorStates[i] == .present } },
-            kind("derived", pack.derived, id: \.id, location: \.location) { d in evaluations.contains { $0.derivedStates[d] == .present } },
-            kind("outcomes", pack.outcomes, id: \.id, location: \.location) { o in evaluations.contains { $0.outcome == o } },
-            kind("referrals", pack.referrals, id: \.id, location: \.location) { r in evaluations.contains { $0.referralStates[r] == .present } },
-            kind("notices", pack.notices, id: \.id, location: \.location) { n in evaluations.contains { $0.noticeStates[n] == .present } },
+            kind("indicators", pack.indicators, id: \.id, location: \.location) { i in evaluations.contains { $0.fired(.indicator(i)) } },
+            kind("derived", pack.derived, id: \.id, location: \.location) { d in evaluations.contains { $0.fired(.derived(d)) } },
+            kind("outcomes", pack.outcomes, id: \.id, location: \.location) { o in evaluations.contains { $0.fired(.outcome(o)) } },
+            kind("referrals", pack.referrals, id: \.id, location: \.location) { r in evaluations.contains { $0.fired(.referral(r)) } },
+            kind("notices", pack.notices, id: \.id, location: \.location) { n in evaluations.contains { $0.fired(.notice(n)) } },
         ]
 
         var total = 0

@@ -26,11 +26,11 @@ public struct TraceMatrix: Sendable {
             for r in references { cited[r.description, default: []].append((rule, exercised)) }
         }
         for (q, x) in pack.questions.enumerated() { cite(x.sources, "question \(x.id)") { $0.questionStatus[q] == .asked } }
-        for (i, x) in pack.indicators.enumerated() { cite(x.sources, "indicator \(x.id)") { $0.indicatorStates[i] == .present } }
-        for (d, x) in pack.derived.enumerated() { cite(x.sources, "derived \(x.id)") { $0.derivedStates[d] == .present } }
-        for (o, x) in pack.outcomes.enumerated() { cite(x.sources, "outcome \(x.id)") { $0.outcome == o } }
-        for (r, x) in pack.referrals.enumerated() { cite(x.sources, "referral \(x.id)") { $0.referralStates[r] == .present } }
-        for (n, x) in pack.notices.enumerated() { cite(x.sources, "notice \(x.id)") { $0.noticeStates[n] == .present } }
+        for (i, x) in pack.indicators.enumerated() { cite(x.sources, "indicator \(x.id)") { $0.fired(.indicator(i)) } }
+        for (d, x) in pack.derived.enumerated() { cite(x.sources, "derived \(x.id)") { $0.fired(.derived(d)) } }
+        for (o, x) in pack.outcomes.enumerated() { cite(x.sources, "outcome \(x.id)") { $0.fired(.outcome(o)) } }
+        for (r, x) in pack.referrals.enumerated() { cite(x.sources, "referral \(x.id)") { $0.fired(.referral(r)) } }
+        for (n, x) in pack.notices.enumerated() { cite(x.sources, "notice \(x.id)") { $0.fired(.notice(n)) } }
         rows = pack.sources.flatMap { source in
             source.items.map { item in
                 let key = "\(source.id)/\(item.id)"

@@ -24,8 +24,8 @@ public struct WitnessSearch {
             guard found == nil, spent < budget else { return }
             spent += 1
             let e = evaluator.evaluate(answers)
-            if fired(key, e) { found = answers; return }
-            if depth == 0 || state(key, e) == .absent && !isOutcome(key) { return }
+            if e.fired(key) { found = answers; return }
+            if depth == 0 || e.state(of: key) == .absent && !isOutcome(key) { return }
             let open = (e.followUps[key] ?? []) + relevant.filter { e.isUnresolved($0) }
             var tried = Set<Int>()
             for q in open where e.isUnresolved(q) && tried.insert(q).inserted {
@@ -44,27 +44,12 @@ public struct WitnessSearch {
         for q in pack.questions.indices.reversed() where answers[q] != nil {
             var without = answers
             without[q] = nil
-            if fired(key, evaluator.evaluate(without)) { answers = without }
+            if evaluator.evaluate(without).fired(key) { answers = without }
         }
         return answers
     }
 
     private func isOutcome(_ key: RuleKey) -> Bool { if case .outcome = key { return true } else { return false } }
-
-    private func fired(_ key: RuleKey, _ e: Evaluation) -> Bool {
-        if case .outcome(let o) = key { return e.outcome == o }
-        return state(key, e) == .present
-    }
-
-    private func state(_ key: RuleKey, _ e: Evaluation) -> ItemState {
-        switch key {
-        case .indicator(let i): return e.indicatorStates[i]
-        case .derived(let d): return e.derivedStates[d]
-        case .referral(let r): return e.referralStates[r]
-        case .notice(let n): return e.noticeStates[n]
-        case .outcome(let o): return e.outcome == o ? .present : e.outcomeValues[o] == .false ? .absent : .undetermined
-        }
-    }
 
     /// The questions a rule can depend on, through the rules it names, `count()` and the outcome.
     private func relevantQuestions(for key: RuleKey) -> [Int] {

@@ -49,8 +49,8 @@ public struct PracticeScore: Sendable {
             return QuestionResult(question: question.id, agreement: agreement, credit: credit,
                                   reference: expected.fileForm(for: question), trainee: given?.fileForm(for: question) ?? "(not answered)")
         }
-        let referencePresent = pack.indicators.indices.filter { reference.indicatorStates[$0] == .present }
-        let traineePresent = Set(pack.indicators.indices.filter { trainee.indicatorStates[$0] == .present })
+        let referencePresent = reference.present(.indicator)
+        let traineePresent = Set(trainee.present(.indicator))
         missedIndicators = referencePresent.filter { !traineePresent.contains($0) }.map { i in
             let indicator = pack.indicators[i]
             let sources = indicator.sources.map { reference in
@@ -61,8 +61,8 @@ public struct PracticeScore: Sendable {
         extraIndicators = traineePresent.subtracting(referencePresent).sorted().map { pack.indicators[$0].id }
         referenceOutcome = reference.outcome.map { pack.outcomes[$0].id }
         traineeOutcome = trainee.outcome.map { pack.outcomes[$0].id }
-        let referenceReferrals = Set(pack.referrals.indices.filter { reference.referralStates[$0] == .present })
-        let traineeReferrals = Set(pack.referrals.indices.filter { trainee.referralStates[$0] == .present })
+        let referenceReferrals = Set(reference.present(.referral))
+        let traineeReferrals = Set(trainee.present(.referral))
         missedReferrals = referenceReferrals.subtracting(traineeReferrals).sorted().map { pack.referrals[$0].id }
         extraReferrals = traineeReferrals.subtracting(referenceReferrals).sorted().map { pack.referrals[$0].id }
 

@@ -4,9 +4,9 @@ import WaymarkRecords
 
 /// A printable Markdown summary of a completed intake, for the referral.
 public struct IntakeSummary {
-    public var includeSensitive = false
+    public var disclosure: Disclosure
 
-    public init(includeSensitive: Bool = false) { self.includeSensitive = includeSensitive }
+    public init(includeSensitive: Bool = false) { disclosure = Disclosure(includeSensitive: includeSensitive) }
 
     public func markdown(session: IntakeSession, report: ResultReport, decisions: [ReferralDecision], language: String? = nil) -> String {
         let pack = session.pack
@@ -15,9 +15,13 @@ public struct IntakeSummary {
         md += "- Pack: \(pack.info.id) \(pack.info.version) (content hash \(pack.contentHash.prefix(12)))\n\n"
         md += "## Outcome\n\n**\(Self.escape(report.outcome?.title ?? "No outcome matched"))**\n\n"
         let present = report.indicators.filter { $0.state == .present }
+        let named = present.filter { disclosure.mayName($0, in: pack) }
         md += "## Indicators present (\(present.count))\n\n"
-        md += present.isEmpty ? "None.\n" : present.map { "- \(Self.escape($0.title)) (\($0.strength.rawValue))\n" }.joined()
-        let open = report.indicators.filter { $0.state == .undetermined }
+        md += present.isEmpty ? "None.\n" : named.map { "- \(Self.escape($0.title)) (\($0.strength.rawValue))\n" }.joined()
+        if named.count < present.count {
+            md += "- \(present.count - named.count) more, resting only on sensitive answers (left out)\n"
+        }
+        let open = report.indicators.filter { $0.state == .undetermined && disclosure.mayName($0, in: pack) }
         if !open.isEmpty {
             md += "\n## Still undetermined (\(open.count))\n\n" + open.map { "- \(Self.escape($0.title))\n" }.joined()
         }
@@ -41,8 +45,7 @@ public struct IntakeSummary {
         md += "\n## Answers\n\n| Question | Answer |\n|---|---|\n"
         for (q, question) in pack.questions.enumerated() {
             guard let answer = session.answers[q] else { continue }
-            var shown = answer.display(for: question, language: language)
-            if question.sensitive, !includeSensitive, case .value = answer { shown = "[sensitive answer left out]" }
+            let shown = disclosure.summary(answer, for: question, language: language)
             md += "| \(Self.escape(question.prompt.text(language))) | \(Self.escape(shown)) |\n"
         }
         return md
