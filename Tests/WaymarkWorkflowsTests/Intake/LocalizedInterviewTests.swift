@@ -41,11 +41,15 @@ import Testing
         for field in pack.textFields where field.text.values[language] != nil && field.text.values[language] != field.text.text {
             english.append(field.text.text)
         }
-        let leaked = english.filter { io.output.contains($0) }
+        // Whole words only: a short English label such as "No" must not match inside another word.
+        let words = Set(io.output.split(whereSeparator: { !$0.isLetter }).map(String.init))
+        let leaked = english.filter { text in
+            text.split(separator: " ").count > 1 ? io.output.contains(text) : words.contains(text)
+        }
         #expect(leaked == [], "English shown in a \(language) interview")
         #expect(io.output.contains(pack.questions[0].prompt.text(language)))
         if pack.completeness(language).draft > 0 {
-            #expect(io.output.contains(Catalog.load(language)("Note for you, not to read aloud: the {1} texts are a draft translation that a native speaker has not yet checked. Rephrase anything unclear.",
+            #expect(io.output.replacingOccurrences(of: "\n", with: " ").contains(Catalog.load(language)("Note for you, not to read aloud: the {1} texts are a draft translation that a native speaker has not yet checked. Rephrase anything unclear.",
                                                                LanguageNames.own[language]!)))
         }
     }
