@@ -77,9 +77,21 @@ import WaymarkTestSupport
     }
 
     @Test func shippedPackHasNoFindings() throws {
-        let pack = try PackLoader.loadValid(TestPaths.repository.appendingPathComponent("Rules").path)
+        let pack = try ShippedPack.pack()
         let analysis = StaticAnalysis(pack: pack)
         #expect(analysis.findings.map(\.description) == [])
         #expect(analysis.notAnalysed == [])
+    }
+
+    @Test func narrowNumberRangesAreNotCalledImpossible() throws {
+        let pack = try TestPack.load("""
+            questions: [{id: n, type: number, prompt: N?, min: 0, max: 120}]
+            indicators:
+              - {id: a, title: A, category: coercion, strength: weak, when: n > 1 and n < 1.5}
+              - {id: b, title: B, category: coercion, strength: weak, when: n > 119.7}
+              - {id: c, title: C, category: coercion, strength: weak, when: n > 2 and n < 2}
+            outcomes: [{id: none, title: None, when: true}]
+            """)
+        #expect(StaticAnalysis(pack: pack).findings.map(\.message) == ["indicator c can never be true, whatever the answers"])
     }
 }

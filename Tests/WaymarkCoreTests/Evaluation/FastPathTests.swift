@@ -35,7 +35,7 @@ import WaymarkTestSupport
     }
 
     @Test func fastPathAgreesWithPlainEvaluation() throws {
-        let pack = try PackLoader.loadValid(TestPaths.repository.appendingPathComponent("Rules").path)
+        let pack = try ShippedPack.pack()
         var g = Generator(state: 2026)
         for _ in 0..<300 {
             let evaluation = Evaluator(pack: pack).evaluate(Self.randomAnswers(pack, &g))

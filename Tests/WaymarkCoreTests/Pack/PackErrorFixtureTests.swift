@@ -5,6 +5,9 @@ import WaymarkTestSupport
 
 /// Loads each invalid pack under Fixtures/invalid-packs and compares its diagnostics with the markers in the files.
 @Suite struct PackErrorFixtureTests {
+    /// The suite is driven by files on disk: it must not pass with zero cases if they go missing.
+    @Test func fixturesArePresent() { #expect(Self.fixtures.count >= 4, "found \(Self.fixtures.count) invalid-pack fixtures") }
+
     static var fixtures: [String] {
         let directory = TestPaths.fixture("invalid-packs")
         return ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()

@@ -6,17 +6,20 @@ import WaymarkTestSupport
 
 /// The shipped pack is valid, every scenario in Examples/ passes, and together they exercise every rule.
 @Suite struct ShippedPackTests {
-    static let rules = TestPaths.repository.appendingPathComponent("Rules").path
-    static let examples = TestPaths.repository.appendingPathComponent("Examples").path
+    /// Every scenario is its own test case: there must be cases to run.
+    @Test func scenariosArePresent() { #expect(Self.scenarioFiles.count >= 60, "found \(Self.scenarioFiles.count) scenarios") }
 
-    static func pack() throws -> Pack { try PackLoader.loadValid(rules) }
+    static let rules = TestPaths.rules
+    static let examples = TestPaths.examples
+
+    static func pack() throws -> Pack { try ShippedPack.pack() }
 
     static var scenarioFiles: [String] {
         ScenarioLoader.files(in: [examples]).filter { $0.contains("/scenarios/") }
     }
 
     @Test func packChecksWithoutErrorsOrWarnings() throws {
-        let result = try PackLoader.load(Self.rules)
+        let result = ShippedPack.result
         #expect(result.diagnostics.map(\.description) == [])
         let pack = try #require(result.pack)
         #expect(pack.indicators.count >= 40)

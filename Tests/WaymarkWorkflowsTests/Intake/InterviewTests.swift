@@ -177,4 +177,17 @@ extension Interview.Ending {
         #expect(io.output.contains("Were they paid?"))
         #expect(io.output.contains(Catalog.load("az")("Outcome:") + " Göstərici yoxdur"))
     }
+
+    @Test func interviewShowsAnswersSafely() throws {
+        let pack = try TestPack.load("""
+            questions: [{id: note, type: text, prompt: "A note?"}, {id: more, type: yes_no, prompt: More?}]
+            outcomes: [{id: none, title: None, when: true}]
+            """)
+        let directory = "/tmp/waymark-safety-\(UInt32.random(in: 0...UInt32.max))"
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: nil)
+        let io = ScriptedIO(["hello\u{1B}]0;owned\u{07}", "r", ""])
+        _ = try Interview(session: session, io: io).run()
+        #expect(!io.output.contains("\u{1B}"))
+        #expect(io.output.contains("hello\\u{1b}]0;owned\\u{7}"))
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WaymarkCore
+import WaymarkTestSupport
 @testable import WaymarkRecords
 @testable import WaymarkWorkflows
 
@@ -29,7 +30,7 @@ import Testing
 
     @Test(arguments: ["az", "ru"])
     func wholeShippedInterviewShowsNoEnglish(language: String) throws {
-        let pack = try PackLoader.loadValid(ShippedPackTests.rules)
+        let pack = try ShippedPack.pack()
         let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: language)
         let io = ScriptedIO(Array(repeating: "u", count: 120) + Array(repeating: "m", count: 40))
         let ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: language)).run()

@@ -7,6 +7,8 @@ import WaymarkTestSupport
 
 /// A summary never reveals a sensitive answer, directly or through an indicator's title, unless asked to.
 @Suite struct SummaryDisclosureTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-summary-\(UUID().uuidString)").path
+
     static var scenarioFiles: [String] { ScenarioLoader.files(in: [TestPaths.examples]).filter { $0.contains("/scenarios/") } }
 
     @Test func everyShippedScenarioHidesSensitiveAnswersAndTheIndicatorsRestingOnThem() throws {
@@ -38,5 +40,20 @@ import WaymarkTestSupport
             }
         }
         #expect(checkedSensitive > 50 && checkedIndicators > 10)
+    }
+
+    @Test func summaryLeavesOutEverySensitiveAnswer() throws {
+        let pack = try TestPack.load("""
+            questions: [{id: hurt, type: yes_no, prompt: Did anyone hurt you?, sensitive: true}, {id: age, type: number, prompt: Age?}]
+            outcomes: [{id: none, title: None, when: true}]
+            """)
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: nil)
+        try session.record(.value(.yesNo(true)), question: 0)
+        try session.record(.value(.number(30)), question: 1)
+        let report = ResultReport(Evaluator(pack: pack).evaluate(session.answers), pack: pack)
+        let hidden = IntakeSummary().markdown(session: session, report: report, decisions: [])
+        #expect(hidden.contains("| Did anyone hurt you? | [sensitive answer left out] |"))
+        #expect(hidden.contains("| Age? | 30 |"))
+        #expect(IntakeSummary(includeSensitive: true).markdown(session: session, report: report, decisions: []).contains("| Did anyone hurt you? | yes |"))
     }
 }

@@ -5,6 +5,9 @@ import WaymarkTestSupport
 
 /// Inputs the fuzzer once crashed on (Fixtures/fuzz-crashes, named TARGET-what); each must now be handled cleanly.
 @Suite struct FuzzRegressionTests {
+    /// The inputs fuzzing once crashed on must still be there to replay.
+    @Test func crashInputsArePresent() { #expect(Self.crashes.count >= 2, "found \(Self.crashes.count) crash inputs") }
+
     static var crashes: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.fixture("fuzz-crashes"))) ?? []).sorted()
     }

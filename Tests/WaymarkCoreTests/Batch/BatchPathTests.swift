@@ -51,7 +51,7 @@ import WaymarkTestSupport
     }
 
     @Test func shippedPackAgrees() throws {
-        try compare(pack: PackLoader.loadValid(TestPaths.repository.appendingPathComponent("Rules").path), seed: 13, count: 800, all: false)
+        try compare(pack: ShippedPack.pack(), seed: 13, count: 800, all: false)
     }
 
     @Test func scannerLeavesAnythingUnusualToTheFullParser() throws {
