@@ -91,4 +91,9 @@ public struct WitnessSearch {
         case .date: return []
         }
     }
+
+    /// The id of a scenario drafted from a witness, from the rule's name: "indicator debt_bondage" → "witness-indicator-debt-bondage".
+    public static func scenarioID(forRule rule: String) -> String {
+        "witness-" + rule.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+    }
 }

@@ -50,4 +50,12 @@ public struct PracticeAttempt: Sendable {
             return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
         }
     }
+
+    /// The attempt's file name: scenario id, trainee (letters and digits only) and intake id, so attempts never collide.
+    public static func fileName(scenario: String, trainee: String?, intake: String) -> String {
+        func safe(_ name: String) -> String {
+            String(name.lowercased().unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
+        }
+        return ["attempt", scenario, trainee.map(safe), intake].compactMap { $0 }.joined(separator: "-") + ".json"
+    }
 }

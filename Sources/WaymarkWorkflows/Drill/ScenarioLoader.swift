@@ -116,4 +116,15 @@ public struct ScenarioLoader {
         }
         return Expectation.Reference(id: id, location: node.location)
     }
+
+    /// A scenario by file path, or by id among the scenarios under `examples`; the failure names what went wrong.
+    public func find(_ reference: String, examples: String) -> Result<Scenario, DiagnosticsError> {
+        let isFile = FileManager.default.fileExists(atPath: reference)
+        let files = isFile ? [reference] : Self.files(in: [examples])
+        let (scenarios, failures) = load(files, strict: isFile)
+        if let match = scenarios.first(where: { isFile || $0.id == reference }) { return .success(match) }
+        if isFile { return .failure(DiagnosticsError(failures.flatMap(\.diagnostics))) }
+        return .failure(DiagnosticsError([Diagnostic(at: .none, "no scenario '\(reference.singleLineSafe)'",
+                                                     suggestion: Suggestion.didYouMean(reference, in: scenarios.map(\.id)))]))
+    }
 }

@@ -52,7 +52,7 @@ struct Coverage: ParsableCommand {
                 let scaffold = ScenarioScaffold(pack: pack)
                 for witness in report.witnesses {
                     guard let answers = witness.answers else { continue }
-                    let id = "witness-" + witness.rule.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+                    let id = WitnessSearch.scenarioID(forRule: witness.rule)
                     try SecureFile.writeAtomically(Array(scaffold.yaml(id: id, answers: answers).utf8), to: "\(suggest)/\(id).yaml")
                     output.error("wrote \(suggest)/\(id).yaml")
                 }

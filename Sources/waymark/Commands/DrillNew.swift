@@ -4,45 +4,47 @@ import WaymarkCore
 import WaymarkWorkflows
 import WaymarkRecords
 
-struct DrillNew: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "new",
-        abstract: "Draft a scenario from an answers file or a completed intake record.",
-        discussion: "Answers are copied and 'expect' is filled from the current result; write the narrative and anonymise any free text before sharing.")
+extension Drill {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "new",
+            abstract: "Draft a scenario from an answers file or a completed intake record.",
+            discussion: "Answers are copied and 'expect' is filled from the current result; write the narrative and anonymise any free text before sharing.")
 
-    @Option(help: ArgumentHelp("An answers file or an intake record.", valueName: "file"))
-    var from: String
+        @Option(help: ArgumentHelp("An answers file or an intake record.", valueName: "file"))
+        var from: String
 
-    @Option(help: "The new scenario's id (default: from the file name).")
-    var id: String?
+        @Option(help: "The new scenario's id (default: from the file name).")
+        var id: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario to this file instead of standard output.", valueName: "file"))
-    var output: String?
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario to this file instead of standard output.", valueName: "file"))
+        var output: String?
 
-    @OptionGroup var packOptions: PackOptions
+        @OptionGroup var packOptions: PackOptions
 
-    func run() throws {
-        let out = Output()
-        let pack = try packOptions.load(output: out)
-        let scaffold = ScenarioScaffold(pack: pack)
-        let answers: AnswerSet
-        switch scaffold.answers(from: from, sources: out.sources) {
-        case .success(let a): answers = a
-        case .failure(let error):
-            out.diagnostics(error.diagnostics)
-            throw ExitCode(1)
-        }
-        let base = ((from as NSString).lastPathComponent as NSString).deletingPathExtension.replacingOccurrences(of: ".record", with: "")
-        let scenarioID = id ?? base.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
-        let yaml = scaffold.yaml(id: scenarioID, answers: answers)
-        if let output {
-            do { try SecureFile.writeAtomically(Array(yaml.utf8), to: output) } catch {
-                out.fail(error)
+        func run() throws {
+            let out = Output()
+            let pack = try packOptions.load(output: out)
+            let scaffold = ScenarioScaffold(pack: pack)
+            let answers: AnswerSet
+            switch scaffold.answers(from: from, sources: out.sources) {
+            case .success(let a): answers = a
+            case .failure(let error):
+                out.diagnostics(error.diagnostics)
                 throw ExitCode(1)
             }
-            out.print("Draft scenario written to \(output): write its title and narrative, then check it with 'waymark drill run \(output)'.\n")
-        } else {
-            out.print(yaml)
+            let base = ((from as NSString).lastPathComponent as NSString).deletingPathExtension.replacingOccurrences(of: ".record", with: "")
+            let scenarioID = id ?? base.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+            let yaml = scaffold.yaml(id: scenarioID, answers: answers)
+            if let output {
+                do { try SecureFile.writeAtomically(Array(yaml.utf8), to: output) } catch {
+                    out.fail(error)
+                    throw ExitCode(1)
+                }
+                out.print("Draft scenario written to \(output): write its title and narrative, then check it with 'waymark drill run \(output)'.\n")
+            } else {
+                out.print(yaml)
+            }
         }
     }
 }

@@ -4,81 +4,75 @@ import WaymarkCore
 import WaymarkWorkflows
 import WaymarkRecords
 
-struct DrillPractice: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "practice",
-        abstract: "Read a scenario's narrative, record what you heard in the guided interview, and get a score.")
+extension Drill {
+    struct Practice: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "practice",
+            abstract: "Read a scenario's narrative, record what you heard in the guided interview, and get a score.")
 
-    @Argument(help: ArgumentHelp("A scenario file, or the id of a shipped scenario.", valueName: "scenario"))
-    var scenario: String
+        @Argument(help: ArgumentHelp("A scenario file, or the id of a shipped scenario.", valueName: "scenario"))
+        var scenario: String
 
-    @OptionGroup var packOptions: PackOptions
+        @OptionGroup var packOptions: PackOptions
 
-    @Option(help: "Your name, saved with the attempt for the trainer.")
-    var trainee: String?
+        @Option(help: "Your name, saved with the attempt for the trainer.")
+        var trainee: String?
 
-    @Option(help: ArgumentHelp("Folder to save the attempt file in.", valueName: "dir"))
-    var out: String = "."
+        @Option(help: ArgumentHelp("Folder to save the attempt file in.", valueName: "dir"))
+        var out: String = "."
 
-    @Option(help: "Language for the questions, where the pack has it.")
-    var lang: String?
+        @Option(help: "Language for the questions, where the pack has it.")
+        var lang: String?
 
-    func run() throws {
-        let output = Output()
-        let pack = try packOptions.load(output: output)
-        let scenario = try ScenarioLookup.find(self.scenario, pack: pack, output: output)
-        let io = TerminalIO()
-        io.write("Practice: \(scenario.title.text(lang).singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.text(lang).terminalSafe, width: io.columns))\n\n")
-        io.write("Now record what you heard, as you would in a real intake.\n")
-        let store = IntakeStore(directory: IntakeStore.defaultDirectory("practice"))
-        guard let (session, ending) = interview(pack: pack, store: store, io: io, output: output) else { throw ExitCode(1) }
-        guard case .completed = ending else {
-            output.print("\nPractice stopped before the end; nothing was scored.\n")
-            throw ExitCode(3)
+        func run() throws {
+            let output = Output()
+            let pack = try packOptions.load(output: output)
+            let scenario = try ScenarioLookup.find(self.scenario, pack: pack, output: output)
+            let io = TerminalIO()
+            io.write("Practice: \(scenario.title.text(lang).singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.text(lang).terminalSafe, width: io.columns))\n\n")
+            io.write("Now record what you heard, as you would in a real intake.\n")
+            let store = IntakeStore(directory: IntakeStore.defaultDirectory("practice"))
+            guard let (session, ending) = interview(pack: pack, store: store, io: io, output: output) else { throw ExitCode(1) }
+            guard case .completed = ending else {
+                output.print("\nPractice stopped before the end; nothing was scored.\n")
+                throw ExitCode(3)
+            }
+            let score = PracticeScore(scenario: scenario, attempt: session.answers, pack: pack)
+            output.print("\n" + score.text(scenario: scenario))
+            let attempt = PracticeAttempt(scenario: scenario.id, trainee: trainee, date: Timestamp.string(Date()), answers: session.answers)
+            let name = PracticeAttempt.fileName(scenario: scenario.id, trainee: trainee, intake: session.id)
+            let path = (out as NSString).appendingPathComponent(name)
+            do {
+                try SecureFile.makeDirectory(out, requirePrivate: false)
+                try SecureFile.writeAtomically(Array((attempt.json(pack: pack, score: score).pretty + "\n").utf8), to: path)
+            } catch {
+                output.fail(error)
+                throw ExitCode(1)
+            }
+            output.print("\nAttempt saved as \(path)\n")
         }
-        let score = PracticeScore(scenario: scenario, attempt: session.answers, pack: pack)
-        output.print("\n" + score.text(scenario: scenario))
-        let attempt = PracticeAttempt(scenario: scenario.id, trainee: trainee, date: Timestamp.string(Date()), answers: session.answers)
-        let name = ["attempt", scenario.id, trainee.map(Self.fileSafe), session.id].compactMap { $0 }.joined(separator: "-") + ".json"
-        let path = (out as NSString).appendingPathComponent(name)
-        do {
-            try SecureFile.makeDirectory(out, requirePrivate: false)
-            try SecureFile.writeAtomically(Array((attempt.json(pack: pack, score: score).pretty + "\n").utf8), to: path)
-        } catch {
-            output.fail(error)
-            throw ExitCode(1)
-        }
-        output.print("\nAttempt saved as \(path)\n")
-    }
 
-    private func interview(pack: Pack, store: IntakeStore, io: TerminalIO, output: Output) -> (IntakeSession, Interview.Ending)? {
-        do {
-            let session = try IntakeSession.start(pack: pack, store: store, language: lang)
-            InterviewSignals.install(resumeHint: "\nPractice stopped; nothing was scored.\n", terminal: io.isTerminal)
-            return (session, try Interview(session: session, io: io, language: lang, recordsReferrals: false).run())
-        } catch {
-            output.fail(error)
-            return nil
+        private func interview(pack: Pack, store: IntakeStore, io: TerminalIO, output: Output) -> (IntakeSession, Interview.Ending)? {
+            do {
+                let session = try IntakeSession.start(pack: pack, store: store, language: lang)
+                InterviewSignals.install(resumeHint: "\nPractice stopped; nothing was scored.\n", terminal: io.isTerminal)
+                return (session, try Interview(session: session, io: io, language: lang, recordsReferrals: false).run())
+            } catch {
+                output.fail(error)
+                return nil
+            }
         }
-    }
-
-    static func fileSafe(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "_" })
     }
 }
 
-/// Finds a scenario by path, or by id among the shipped examples.
+/// Finds a scenario by path, or by id among the shipped examples, or prints why not and exits 1.
 enum ScenarioLookup {
     static func find(_ reference: String, pack: Pack, output: Output) throws -> Scenario {
-        let loader = ScenarioLoader(pack: pack, sources: output.sources)
-        let files = FileManager.default.fileExists(atPath: reference) ? [reference] : ScenarioLoader.files(in: [ShippedContent.examplesPath])
-        let (scenarios, failures) = loader.load(files, strict: files.count == 1)
-        if let match = scenarios.first(where: { files.count == 1 || $0.id == reference }) { return match }
-        if files.count == 1 {
-            for failure in failures { output.diagnostics(failure.diagnostics) }
-        } else {
-            output.fail("no scenario '\(reference.singleLineSafe)'", suggestion: Suggestion.didYouMean(reference, in: scenarios.map(\.id)))
+        switch ScenarioLoader(pack: pack, sources: output.sources).find(reference, examples: ShippedContent.examplesPath) {
+        case .success(let scenario): return scenario
+        case .failure(let error):
+            output.diagnostics(error.diagnostics, summary: error.diagnostics.count > 1)
+            throw ExitCode(1)
         }
-        throw ExitCode(1)
     }
 }

@@ -42,8 +42,7 @@ struct Intake: ParsableCommand {
     func run() throws {
         let output = Output()
         let settings = try Settings.load(output: output)
-        let env = ProcessInfo.processInfo.environment
-        let store = IntakeStore(directory: out ?? env["WAYMARK_INTAKES"] ?? settings.intakes ?? IntakeStore.defaultDirectory())
+        let store = IntakeStore(directory: settings.intakeDirectory(flag: out))
         if list {
             output.print(IntakeList.text(store.list(), directory: store.directory))
             return
@@ -55,32 +54,7 @@ struct Intake: ParsableCommand {
             throw ExitCode(1)
         }
         let session: IntakeSession
-        do {
-            let sealTo: OrganisationPublicKey?
-            sealTo = try (encryptTo ?? env["WAYMARK_ENCRYPT_TO"] ?? settings.encryptTo).map { try OrganisationKey.publicKey(from: $0) }
-            if let resume {
-                session = try IntakeSession.resume(resume, pack: pack, store: store) {
-                    Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
-                }
-                if let sealTo, let stored = session.sealsTo, sealTo != stored {
-                    throw FatalError("intake \(resume) will be sealed to the organisation key it began with, not to \(encryptTo ?? "the key given")")
-                }
-                if sealTo != nil, session.sealsTo == nil {
-                    throw FatalError("intake \(resume) began without an organisation key, so its draft is not protected; "
-                                     + "finish it without --encrypt-to, or start a new intake")
-                }
-            } else {
-                var protection: (passphrase: String, sealTo: OrganisationPublicKey)?
-                if let sealTo {
-                    output.print("Records are sealed to the organisation key. Choose a passphrase (8 characters or more) to protect this draft until it is complete.\n")
-                    guard let passphrase = Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true), passphrase.count >= 8 else {
-                        throw FatalError("a passphrase of at least 8 characters is needed; nothing was saved")
-                    }
-                    protection = (passphrase, sealTo)
-                }
-                session = try IntakeSession.start(pack: pack, store: store, language: lang, protection: protection)
-            }
-        } catch let error as FatalError {
+        do { session = try openSession(pack: pack, store: store, settings: settings, output: output) } catch {
             output.fail(error)
             throw ExitCode(1)
         }
@@ -120,18 +94,26 @@ struct Intake: ParsableCommand {
             throw ExitCode(3)
         }
     }
-}
 
-/// The table `intake --list` prints.
-enum IntakeList {
-    static func text(_ intakes: [IntakeStore.Summary], directory: String) -> String {
-        guard !intakes.isEmpty else { return "No intakes in \(directory).\n" }
-        var out = "ID                        STARTED               PACK                  ANSWERS  STATUS\n"
-        for i in intakes {
-            out += i.id.padding(toLength: 26, withPad: " ", startingAt: 0) + i.started.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + i.packVersion.padding(toLength: 22, withPad: " ", startingAt: 0) + String(i.answered).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + (i.completed ? "completed" : i.isProtected ? "draft, protected" : "draft") + "\n"
+    /// A new intake, or the draft to resume, with the organisation key and passphrase the settings call for.
+    private func openSession(pack: Pack, store: IntakeStore, settings: WaymarkSettings, output: Output) throws(FatalError) -> IntakeSession {
+        let keyFile = try settings.encryptionKeyFile(flag: encryptTo)
+        var sealTo: OrganisationPublicKey?
+        if let keyFile { sealTo = try OrganisationKey.publicKey(from: keyFile) }
+        if let resume {
+            let session = try IntakeSession.resume(resume, pack: pack, store: store) {
+                Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
+            }
+            try IntakeOpening.checkResumed(session, against: sealTo, keyName: keyFile)
+            return session
+        } else {
+            var protection: (passphrase: String, sealTo: OrganisationPublicKey)?
+            if let sealTo {
+                output.print("Records are sealed to the organisation key. Choose a passphrase (\(IntakeOpening.minimumPassphraseLength) characters or more) "
+                             + "to protect this draft until it is complete.\n")
+                protection = (try IntakeOpening.passphrase(Passphrase.read(prompt: "Passphrase (not shown): ", confirm: true)), sealTo)
+            }
+            return try IntakeSession.start(pack: pack, store: store, language: lang, protection: protection)
         }
-        return out
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkWorkflows
 
 /// Reads a passphrase without showing it on the terminal; piped input (scripts, tests) is read as a plain line.
 enum Passphrase {
@@ -6,8 +7,8 @@ enum Passphrase {
         guard isatty(STDIN_FILENO) == 1 else { return Swift.readLine(strippingNewline: true) }
         while true {
             guard let first = readHidden(prompt) else { return nil }
-            if first.count < 8 {
-                FileHandle.standardOutput.write(Data("Please use at least 8 characters.\n".utf8))
+            if first.count < IntakeOpening.minimumPassphraseLength {
+                FileHandle.standardOutput.write(Data("Please use at least \(IntakeOpening.minimumPassphraseLength) characters.\n".utf8))
                 continue
             }
             guard confirm else { return first }
