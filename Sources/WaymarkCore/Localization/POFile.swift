@@ -42,32 +42,18 @@ public struct POFile: Sendable, Equatable {
     /// The file's text.
     public func rendered() -> String {
         var out = "msgid \"\"\nmsgstr \"\"\n"
-        for (name, value) in header { out += Self.quoted("\(name): \(value)\n") + "\n" }
+        for (name, value) in header { out += TextEscaping.poQuoted("\(name): \(value)\n") + "\n" }
         for entry in entries {
             out += "\n"
             for comment in entry.comments { out += "#. \(comment)\n" }
             for reference in entry.references { out += "#: \(reference)\n" }
             if entry.fuzzy { out += "#, fuzzy\n" }
-            if let context = entry.context { out += "msgctxt \(Self.quoted(context))\n" }
-            out += "msgid \(Self.quoted(entry.id))\nmsgstr \(Self.quoted(entry.translation))\n"
+            if let context = entry.context { out += "msgctxt \(TextEscaping.poQuoted(context))\n" }
+            out += "msgid \(TextEscaping.poQuoted(entry.id))\nmsgstr \(TextEscaping.poQuoted(entry.translation))\n"
         }
         return out
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
 
     /// A problem in a PO file, with its 1-based line.
     public struct ParseError: Error, Sendable, Equatable {

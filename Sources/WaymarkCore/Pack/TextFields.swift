@@ -14,10 +14,16 @@ public struct TextField: Sendable {
     fileprivate var path: TextPath
 }
 
-/// Where a field lives in the model, so a translation can be written into it.
-fileprivate enum TextPath: Sendable {
-    case required(WritableKeyPath<Pack, LocalizedText> & Sendable)
-    case optional(WritableKeyPath<Pack, LocalizedText?> & Sendable)
+/// Where a field lives in the model, so a translation can be written into it. Key paths are immutable values.
+fileprivate enum TextPath: @unchecked Sendable {
+    case required(WritableKeyPath<Pack, LocalizedText>)
+    case optional(WritableKeyPath<Pack, LocalizedText?>)
+}
+
+/// A required or optional text of an item in one of the pack's lists.
+fileprivate enum ItemText<T> {
+    case required(WritableKeyPath<T, LocalizedText>)
+    case optional(WritableKeyPath<T, LocalizedText?>)
 }
 
 /// Person-facing texts longer than this many words are flagged to translators and authors.
@@ -32,19 +38,31 @@ extension Pack {
             guard let text else { return }
             fields.append(TextField(key: key, audience: audience, context: context, text: text, location: location, path: path))
         }
+        /// A title and a description for each item of a list, such as categories or outcomes.
+        func titled<T>(_ collection: String, _ noun: String, _ list: WritableKeyPath<Pack, [T]>, id: KeyPath<T, String>,
+                       location: KeyPath<T, SourceLocation>, title: ItemText<T>, description: WritableKeyPath<T, LocalizedText?>,
+                       titleIs: String = "title", descriptionIs: String = "description") {
+            for i in self[keyPath: list].indices {
+                let item = self[keyPath: list][i], itemID = item[keyPath: id], what = "\(noun) '\(itemID)'"
+                let element = list.appending(path: \[T].[i])
+                switch title {
+                case .required(let path):
+                    add("\(collection).\(itemID).title", .caseworker, "\(what), \(titleIs)", item[keyPath: path], item[keyPath: location],
+                        .required(element.appending(path: path)))
+                case .optional(let path):
+                    add("\(collection).\(itemID).title", .caseworker, "\(what), \(titleIs)", item[keyPath: path], item[keyPath: location],
+                        .optional(element.appending(path: path)))
+                }
+                add("\(collection).\(itemID).description", .caseworker, "\(what), \(descriptionIs)", item[keyPath: description],
+                    item[keyPath: location], .optional(element.appending(path: description)))
+            }
+        }
         add("pack.title", .caseworker, "the pack's title", info.title, info.location, .required(\Pack.info.title))
         add("pack.description", .caseworker, "the pack's description", info.description, info.location, .optional(\Pack.info.description))
-        for i in categories.indices {
-            let c = categories[i], what = "indicator category '\(c.id)'"
-            add("categories.\(c.id).title", .caseworker, "\(what), title", c.title, c.location, .required(\Pack.categories[i].title))
-            add("categories.\(c.id).description", .caseworker, "\(what), description", c.description, c.location, .optional(\Pack.categories[i].description))
-        }
-        for i in sections.indices {
-            let s = sections[i], what = "interview section '\(s.id)'"
-            add("sections.\(s.id).title", .caseworker, "\(what), title", s.title, s.location, .required(\Pack.sections[i].title))
-            add("sections.\(s.id).description", .caseworker, "\(what), note to the caseworker", s.description, s.location,
-                .optional(\Pack.sections[i].description))
-        }
+        titled("categories", "indicator category", \.categories, id: \.id, location: \.location, title: .required(\.title),
+               description: \.description)
+        titled("sections", "interview section", \.sections, id: \.id, location: \.location, title: .required(\.title),
+               description: \.description, descriptionIs: "note to the caseworker")
         for i in questions.indices {
             let q = questions[i], what = "question '\(q.id)'" + (q.section.map { " (section \($0))" } ?? "")
             add("questions.\(q.id).prompt", .person, "\(what), prompt", q.prompt, q.location, .required(\Pack.questions[i].prompt))
@@ -59,26 +77,11 @@ extension Pack {
                     choice.location, .required(\Pack.questions[i].choices[c].label))
             }
         }
-        for i in indicators.indices {
-            let x = indicators[i], what = "indicator '\(x.id)'"
-            add("indicators.\(x.id).title", .caseworker, "\(what), title", x.title, x.location, .required(\Pack.indicators[i].title))
-            add("indicators.\(x.id).description", .caseworker, "\(what), description", x.description, x.location, .optional(\Pack.indicators[i].description))
-        }
-        for i in derived.indices {
-            let x = derived[i], what = "derived condition '\(x.id)'"
-            add("derived.\(x.id).title", .caseworker, "\(what), title", x.title, x.location, .optional(\Pack.derived[i].title))
-            add("derived.\(x.id).description", .caseworker, "\(what), description", x.description, x.location, .optional(\Pack.derived[i].description))
-        }
-        for i in outcomes.indices {
-            let x = outcomes[i], what = "outcome '\(x.id)'"
-            add("outcomes.\(x.id).title", .caseworker, "\(what), title", x.title, x.location, .required(\Pack.outcomes[i].title))
-            add("outcomes.\(x.id).description", .caseworker, "\(what), description", x.description, x.location, .optional(\Pack.outcomes[i].description))
-        }
-        for i in services.indices {
-            let x = services[i], what = "service '\(x.id)'"
-            add("services.\(x.id).title", .caseworker, "\(what), name", x.title, x.location, .required(\Pack.services[i].title))
-            add("services.\(x.id).description", .caseworker, "\(what), description", x.description, x.location, .optional(\Pack.services[i].description))
-        }
+        titled("indicators", "indicator", \.indicators, id: \.id, location: \.location, title: .required(\.title), description: \.description)
+        titled("derived", "derived condition", \.derived, id: \.id, location: \.location, title: .optional(\.title), description: \.description)
+        titled("outcomes", "outcome", \.outcomes, id: \.id, location: \.location, title: .required(\.title), description: \.description)
+        titled("services", "service", \.services, id: \.id, location: \.location, title: .required(\.title), description: \.description,
+               titleIs: "name")
         for i in referrals.indices {
             let x = referrals[i]
             add("referrals.\(x.id).because", .caseworker, "referral '\(x.id)', reason", x.because, x.location, .optional(\Pack.referrals[i].because))

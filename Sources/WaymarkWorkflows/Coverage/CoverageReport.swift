@@ -120,7 +120,7 @@ public struct CoverageReport: Sendable {
                 "- \($0.location): \($0.rule): `\($0.text.singleLineSafe)` (\($0.seenTrue ? "only true" : $0.seenFalse ? "only false" : "never decided"))\n"
             }.joined()
         }
-        md += "\n## Static analysis\n\n" + (analysis.findings.isEmpty ? "No findings.\n" : analysis.findings.map { "- \(IntakeSummary.escape($0.description))\n" }.joined())
+        md += "\n## Static analysis\n\n" + (analysis.findings.isEmpty ? "No findings.\n" : analysis.findings.map { "- \(TextEscaping.markdownCell($0.description))\n" }.joined())
         if !witnesses.isEmpty {
             md += "\n## Witnesses\n\n" + witnesses.map { "- \($0.rule): " + ($0.answers.map { "`\(answersText($0))`" } ?? "none found") + "\n" }.joined()
         }

@@ -50,7 +50,7 @@ public struct TraceMatrix: Sendable {
     public func markdown() -> String {
         var md = "| Source item | Rules citing it | Scenarios exercising them |\n|---|---|---|\n"
         for row in rows {
-            md += "| `\(row.source)` \(IntakeSummary.escape(row.text)) | \(row.rules.isEmpty ? "**none**" : row.rules.joined(separator: "<br>")) | "
+            md += "| `\(row.source)` \(TextEscaping.markdownCell(row.text)) | \(row.rules.isEmpty ? "**none**" : row.rules.joined(separator: "<br>")) | "
                 + (row.scenarios.isEmpty ? "**none**" : row.scenarios.joined(separator: "<br>")) + " |\n"
         }
         return md

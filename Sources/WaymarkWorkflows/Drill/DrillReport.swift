@@ -56,34 +56,18 @@ public struct DrillReport: Sendable {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuite name=\"waymark drill\" tests=\"\(outcomes.count + failures.count)\" failures=\"\(outcomes.count - passed)\" errors=\"\(failures.count)\">\n"
         for o in outcomes {
-            xml += "  <testcase classname=\"\(Self.escape(o.scenario.file))\" name=\"\(Self.escape(o.scenario.id))\""
+            xml += "  <testcase classname=\"\(TextEscaping.xml(o.scenario.file))\" name=\"\(TextEscaping.xml(o.scenario.id))\""
             if o.passed { xml += "/>\n"; continue }
             xml += ">\n    <failure message=\"\(o.differences.count) difference\(o.differences.count == 1 ? "" : "s")\">"
-            xml += o.differences.map { Self.escape("\($0.location): \($0.message)") }.joined(separator: "\n")
+            xml += o.differences.map { TextEscaping.xml("\($0.location): \($0.message)") }.joined(separator: "\n")
             xml += "</failure>\n  </testcase>\n"
         }
         for f in failures {
-            xml += "  <testcase classname=\"\(Self.escape(f.file))\" name=\"\(Self.escape(f.file))\">\n    <error message=\"invalid scenario\">"
-            xml += f.diagnostics.map { Self.escape($0.description) }.joined(separator: "\n")
+            xml += "  <testcase classname=\"\(TextEscaping.xml(f.file))\" name=\"\(TextEscaping.xml(f.file))\">\n    <error message=\"invalid scenario\">"
+            xml += f.diagnostics.map { TextEscaping.xml($0.description) }.joined(separator: "\n")
             xml += "</error>\n  </testcase>\n"
         }
         return xml + "</testsuite>\n"
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 cannot carry most control characters at all.
-                if scalar.value < 0x20, scalar != "\n", scalar != "\t" { out += "?" } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
 }

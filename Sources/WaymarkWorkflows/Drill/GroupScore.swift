@@ -49,7 +49,7 @@ public struct GroupScore: Sendable {
     public func markdown() -> String {
         var out = "# Drill results: \(scenario)\n\n| Trainee | Score | Outcome |\n|---|---|---|\n"
         for row in rows {
-            out += "| \(IntakeSummary.escape(row.trainee)) | \(Int(row.score.percent.rounded()))% | "
+            out += "| \(TextEscaping.markdownCell(row.trainee)) | \(Int(row.score.percent.rounded()))% | "
                 + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(row.score.traineeOutcome ?? "none"))") + " |\n"
         }
         out += "\n## Questions missed most often\n\n" + (missedQuestions.isEmpty ? "None.\n" : missedQuestions.prefix(10).map { "- \($0.0): \($0.1)\n" }.joined())

@@ -28,7 +28,7 @@ public struct ScenarioScaffold {
     /// The scenario as YAML text.
     public func yaml(id: String, answers: AnswerSet) -> String {
         let e = Evaluator(pack: pack).evaluate(answers)
-        var y = "scenario:\n  id: \(id)\n  title: \(Self.quote("TODO: a short title"))\n"
+        var y = "scenario:\n  id: \(id)\n  title: \(TextEscaping.yamlDoubleQuoted("TODO: a short title"))\n"
         y += "  # Write the case as the trainee will hear it. Change every detail that could identify a real person.\n"
         y += "  narrative: |\n    TODO\n  answers:\n"
         for (q, question) in pack.questions.enumerated() {
@@ -37,7 +37,7 @@ public struct ScenarioScaffold {
                 y += "    # ANONYMISE: free text copied from the source; rewrite it before sharing this scenario.\n"
             }
             switch answer {
-            case .value(.text(let t)): y += "    \(question.id): \(Self.quote(t))\n"
+            case .value(.text(let t)): y += "    \(question.id): \(TextEscaping.yamlDoubleQuoted(t))\n"
             default: y += "    \(question.id): \(answer.fileForm(for: question))\n"
             }
         }
@@ -55,27 +55,4 @@ public struct ScenarioScaffold {
         return y
     }
 
-    /// A YAML double-quoted string.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { out += "\\x" + String(format2: scalar.value) }
-                else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
-}
-
-private extension String {
-    init(format2 value: UInt32) {
-        let hex = String(value, radix: 16)
-        self = hex.count < 2 ? "0" + hex : hex
-    }
 }

@@ -13,17 +13,17 @@ public struct IntakeSummary {
         var md = "# Screening summary\n\n"
         md += "- Intake: \(session.id)\n- Started: \(session.header.started)\n"
         md += "- Pack: \(pack.info.id) \(pack.info.version) (content hash \(pack.contentHash.prefix(12)))\n\n"
-        md += "## Outcome\n\n**\(Self.escape(report.outcome?.title ?? "No outcome matched"))**\n\n"
+        md += "## Outcome\n\n**\(TextEscaping.markdownCell(report.outcome?.title ?? "No outcome matched"))**\n\n"
         let present = report.indicators.filter { $0.state == .present }
         let named = present.filter { disclosure.mayName($0, in: pack) }
         md += "## Indicators present (\(present.count))\n\n"
-        md += present.isEmpty ? "None.\n" : named.map { "- \(Self.escape($0.title)) (\($0.strength.rawValue))\n" }.joined()
+        md += present.isEmpty ? "None.\n" : named.map { "- \(TextEscaping.markdownCell($0.title)) (\($0.strength.rawValue))\n" }.joined()
         if named.count < present.count {
             md += "- \(present.count - named.count) more, resting only on sensitive answers (left out)\n"
         }
         let open = report.indicators.filter { $0.state == .undetermined && disclosure.mayName($0, in: pack) }
         if !open.isEmpty {
-            md += "\n## Still undetermined (\(open.count))\n\n" + open.map { "- \(Self.escape($0.title))\n" }.joined()
+            md += "\n## Still undetermined (\(open.count))\n\n" + open.map { "- \(TextEscaping.markdownCell($0.title))\n" }.joined()
         }
         md += "\n## Referrals\n\n"
         if report.referrals.isEmpty { md += "None suggested.\n" }
@@ -33,25 +33,22 @@ public struct IntakeSummary {
             switch decision?.decision {
             case .made?: what = "made"
             case .declined?: what = "declined by the person"
-            case .notMade?: what = "not made" + (decision?.reason.map { ": \(Self.escape($0))" } ?? "")
+            case .notMade?: what = "not made" + (decision?.reason.map { ": \(TextEscaping.markdownCell($0))" } ?? "")
             case nil: what = referral.state == .present ? "no decision recorded" : "depends on a follow-up answer"
             }
-            md += "- \(Self.escape(referral.serviceTitle)), \(referral.urgency.describe): \(what)\n"
-            if let contact = referral.contact { md += "  - Contact: \(Self.escape(contact))\n" }
+            md += "- \(TextEscaping.markdownCell(referral.serviceTitle)), \(referral.urgency.describe): \(what)\n"
+            if let contact = referral.contact { md += "  - Contact: \(TextEscaping.markdownCell(contact))\n" }
         }
         if !report.notices.isEmpty {
-            md += "\n## The person was told\n\n" + report.notices.map { "- \(Self.escape($0.text))\n" }.joined()
+            md += "\n## The person was told\n\n" + report.notices.map { "- \(TextEscaping.markdownCell($0.text))\n" }.joined()
         }
         md += "\n## Answers\n\n| Question | Answer |\n|---|---|\n"
         for (q, question) in pack.questions.enumerated() {
             guard let answer = session.answers[q] else { continue }
             let shown = disclosure.summary(answer, for: question, language: language)
-            md += "| \(Self.escape(question.prompt.text(language))) | \(Self.escape(shown)) |\n"
+            md += "| \(TextEscaping.markdownCell(question.prompt.text(language))) | \(TextEscaping.markdownCell(shown)) |\n"
         }
         return md
     }
 
-    static func escape(_ text: String) -> String {
-        text.singleLineSafe.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "<", with: "&lt;")
-    }
 }

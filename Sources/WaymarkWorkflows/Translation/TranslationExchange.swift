@@ -142,7 +142,7 @@ public enum TranslationExchange {
                 report.diagnostics.append(Diagnostic(.warning, at: location,
                                                      "'\(key)' was translated from an older English text; it is imported but stale until updated"))
             }
-            let line = "  " + yamlKey(key) + ": {source: \(TextHash.of(entry.id)), text: \(yamlQuoted(entry.translation))"
+            let line = "  " + yamlKey(key) + ": {source: \(TextHash.of(entry.id)), text: \(TextEscaping.yamlDoubleQuoted(entry.translation))"
                 + (status == fileStatus ? "" : ", status: \(status.rawValue)") + "}"
             if let span = spans[key] {
                 if lines[span].joined(separator: "\n") == line { report.unchanged += 1 } else {
@@ -163,8 +163,8 @@ public enum TranslationExchange {
             edits.append((anchor + 1, { $0.insert(contentsOf: sorted, at: anchor + 1) }))
         }
         for edit in edits.sorted(by: { $0.at > $1.at }) { edit.apply(&lines) }
-        if let reviewer = po.headerValue("X-Reviewed-By"), !reviewer.isEmpty { setHeader("reviewed_by", yamlQuoted(reviewer), in: &lines) }
-        if let date = po.headerValue("X-Reviewed-On"), !date.isEmpty { setHeader("reviewed_on", yamlQuoted(date), in: &lines) }
+        if let reviewer = po.headerValue("X-Reviewed-By"), !reviewer.isEmpty { setHeader("reviewed_by", TextEscaping.yamlDoubleQuoted(reviewer), in: &lines) }
+        if let date = po.headerValue("X-Reviewed-On"), !date.isEmpty { setHeader("reviewed_on", TextEscaping.yamlDoubleQuoted(date), in: &lines) }
         var text = lines.joined(separator: "\n")
         if !text.hasSuffix("\n") { text += "\n" }
         return (text, report)
@@ -178,23 +178,4 @@ public enum TranslationExchange {
     /// Field keys are plain words joined by dots: safe as plain YAML keys.
     private static func yamlKey(_ key: String) -> String { key }
 
-    /// A YAML double-quoted scalar on one line.
-    static func yamlQuoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(format: "%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
 }
