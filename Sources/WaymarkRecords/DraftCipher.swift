@@ -6,6 +6,7 @@ import WaymarkCore
 /// Encrypts the lines of a draft's journal with a key derived from a passphrase, so a draft left on the laptop
 /// cannot be read without it. scrypt makes each guess cost memory and time.
 // SymmetricKey is an immutable value that swift-crypto does not yet mark Sendable.
+/// Sealing uses ChaCha20-Poly1305 with the key derived here.
 public struct DraftCipher: @unchecked Sendable {
     private let key: SymmetricKey
 
@@ -22,6 +23,7 @@ public struct DraftCipher: @unchecked Sendable {
         }
     }
 
+    /// Sixteen random bytes: a fresh salt for a new journal.
     public static func newSalt() -> [UInt8] { (0..<16).map { _ in UInt8.random(in: 0...255) } }
 
     /// A known text sealed with the key, so a wrong passphrase is caught before anything is read.
@@ -34,6 +36,7 @@ public struct DraftCipher: @unchecked Sendable {
         }
     }
 
+    /// Opens text made by `seal` with the same `binding`; nil when the key or binding is wrong or the text damaged.
     package func open(_ text: String, binding: String = "") -> String? {
         guard let data = Data(base64Encoded: text), let box = try? ChaChaPoly.SealedBox(combined: data),
               let plain = try? ChaChaPoly.open(box, using: key, authenticating: Data(binding.utf8)) else { return nil }

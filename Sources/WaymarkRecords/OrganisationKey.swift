@@ -15,6 +15,7 @@ public enum OrganisationKey {
                 "\(publicHeader)\n\(key.publicKey.rawRepresentation.base64EncodedString())\n")
     }
 
+    /// Reads a public key file, saying so when it is handed the private key or a damaged file.
     public static func publicKey(from path: String) throws(FatalError) -> OrganisationPublicKey {
         let raw = try read(path, header: publicHeader, kind: "public")
         guard let key = OrganisationPublicKey(raw: Array(raw)) else {
@@ -23,6 +24,7 @@ public enum OrganisationKey {
         return key
     }
 
+    /// Reads the private key file that opens sealed records, saying so when it is handed the public key.
     public static func privateKey(from path: String) throws(FatalError) -> Curve25519.KeyAgreement.PrivateKey {
         let raw = try read(path, header: privateHeader, kind: "private")
         guard let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {

@@ -73,3 +73,21 @@ import Testing
         #expect(unknown.stderr.contains("has no 'az-AZ' texts; its languages are en, az, ru"))
     }
 }
+
+extension TranslationsCommandTests {
+    /// Azerbaijani and Russian texts survive every output format: JSON reads back, text is in the language's words.
+    @Test(arguments: ["az", "ru"])
+    func resultsInTheLanguageSurviveEveryFormat(_ language: String) throws {
+        let answers = CommandRunner.repository.appendingPathComponent("Examples/answers/child-begging.json").path
+        let json = try CommandRunner.run(["evaluate", answers, "--lang", language, "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let title = try #require((object["outcome"] as? [String: Any])?["title"] as? String)
+        #expect(title.unicodeScalars.contains { $0.value > 0x7F }, "outcome title \(title) is not in \(language)")
+        let text = try CommandRunner.run(["evaluate", answers, "--lang", language])
+        #expect(text.stdout.contains(title))
+        #expect(!text.stdout.contains("Outcome:") && !text.stdout.contains("Referrals\n"))
+        let markdown = try CommandRunner.run(["coverage", "--format", "markdown"])
+        #expect(markdown.stdout.contains("| \(language) | "))
+    }
+}

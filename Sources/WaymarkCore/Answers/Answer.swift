@@ -24,6 +24,7 @@ public enum AnswerValue: Sendable, Hashable {
 public struct AnswerSet: Sendable, Hashable {
     public var answers: [Answer?]
 
+    /// An empty set with every question unanswered.
     public init(questionCount: Int) { answers = Array(repeating: nil, count: questionCount) }
 
     public subscript(question: Int) -> Answer? {
@@ -53,6 +54,7 @@ extension Answer {
 }
 
 extension AnswerValue {
+    /// The value as a person reads it: choice labels in `language`, other values as in a file.
     public func display(for question: Question, language: String? = nil) -> String {
         switch self {
         case .choice(let c): return question.choices[c].label.text(language)
@@ -61,6 +63,7 @@ extension AnswerValue {
         }
     }
 
+    /// The value as written in an answers file: choice ids, yes/no, numbers, YYYY-MM-DD dates.
     public func fileForm(for question: Question) -> String {
         switch self {
         case .yesNo(let b): return b ? "yes" : "no"

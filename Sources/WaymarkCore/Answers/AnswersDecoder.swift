@@ -4,6 +4,7 @@ import Foundation
 public struct AnswersDecoder {
     public let pack: Pack
 
+    /// A decoder that types answers by the questions of `pack`.
     public init(pack: Pack) { self.pack = pack }
 
     /// The keys an answers document may hold.
@@ -63,6 +64,7 @@ public struct AnswersDecoder {
         public var message: String
         public var suggestion: String?
 
+        /// A problem with a message and an optional hint.
         public init(message: String, suggestion: String? = nil) {
             self.message = message
             self.suggestion = suggestion

@@ -8,8 +8,8 @@ import Darwin
 ///
 /// It takes only what is plainly valid: ASCII strings without escapes, whole numbers, known ids, no repeated keys.
 /// Everything else (escapes, fractions, `true`, a typo, any error) it leaves to the full parser and decoder, which
-/// give the same answers or a located error. So it can make a valid line faster, never change what a line means;
-/// tests compare the two on many lines.
+/// give the same answers or a located error. So it can make a valid line faster, never change what a line means.
+/// Reference twin: `JSONNodeParser` + `AnswersDecoder`; held equal by `BatchPathTests` (Tests/WaymarkCoreTests/Batch).
 struct AnswerLineScanner {
     enum Scan {
         /// The answers are in the table; the case id, if any, is this JSON string token (quotes included).

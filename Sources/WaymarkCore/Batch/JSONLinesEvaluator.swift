@@ -9,6 +9,7 @@ import Darwin
 /// Lines of the usual shape go the fast way: read straight into the evaluator's table, evaluated by one reused
 /// run, written from fragments. Any other line takes the full parser and decoder, which explain what is wrong
 /// with it, and, if nothing is, give the same answers to the same run.
+/// Reference twin: `Evaluator` + `ResultReport` line by line; held equal by `BatchPathTests` (Tests/WaymarkCoreTests/Batch).
 public struct JSONLinesEvaluator {
     public let pack: Pack
     public var maxLineLength = 1 << 20

@@ -6,6 +6,7 @@ import Darwin
 
 /// Reads a file descriptor line by line in constant memory, bounding each line's length.
 public final class LineReader {
+    /// One line read, or a note that it was too long to keep.
     public enum Line {
         /// The line without its line break; valid until the next call to `next()`.
         case text(UnsafeBufferPointer<UInt8>)
@@ -23,6 +24,7 @@ public final class LineReader {
     /// The error from a failed read, if input ended because of one rather than at its end.
     public private(set) var readError: Int32?
 
+    /// Reads from `fileDescriptor`, which it does not close; longer lines are reported as `.tooLong`.
     public init(fileDescriptor: Int32, maxLineLength: Int = 1 << 20) {
         fd = fileDescriptor
         self.maxLineLength = maxLineLength

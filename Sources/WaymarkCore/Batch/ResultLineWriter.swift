@@ -1,6 +1,7 @@
 /// Writes an evaluation as one line of result JSON straight from the run, out of pieces encoded once per pack.
-/// `ResultReport.encode` defines the shape; tests hold this writer to it byte for byte. It exists for speed:
-/// a batch writes thousands of results a second and builds no report for any of them.
+/// It exists for speed: a batch writes thousands of results a second and builds no report for any of them.
+/// Reference twin: `ResultReport` (`encode` defines the shape); held equal byte for byte by `ResultLineWriterTests`
+/// and `BatchPathTests` (Tests/WaymarkCoreTests/Batch).
 struct ResultLineWriter {
     private typealias Piece = ByteBuffer.Piece
     private let all: Bool

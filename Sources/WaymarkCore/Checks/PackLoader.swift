@@ -1,5 +1,6 @@
 /// Loads a rule pack and runs every check, its rules' inline examples included: what commands and tests use.
 public enum PackLoader {
+    /// The pack, if it loaded without errors, and every diagnostic found.
     public typealias Result = PackReader.Result
 
     /// Reads, checks and runs the examples of the pack at `path`; throws only when nothing can be read at all.

@@ -5,6 +5,7 @@ public struct StaticAnalysis: Sendable {
     /// Conditions too large to enumerate, named so that "no finding" is never mistaken for "checked".
     public var notAnalysed: [String]
 
+    /// Analyses every named condition, outcome order, question use and referral target of `pack`.
     public init(pack: Pack) {
         var findings: [Diagnostic] = []
         var notAnalysed: [String] = []

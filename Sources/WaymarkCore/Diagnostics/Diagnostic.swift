@@ -1,9 +1,11 @@
 /// A problem found in a pack, answers or scenario file, with the place it points at.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// How serious a diagnostic is; errors sort first, then warnings, then notes.
     public enum Severity: String, Sendable, Comparable {
         case error, warning, note
 
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        /// Orders errors before warnings before notes.
         public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
     }
 
@@ -15,6 +17,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Secondary places, such as the first definition of a duplicate id.
     public var notes: [Diagnostic]
 
+    /// A diagnostic at `location`, an error unless told otherwise.
     public init(
         _ severity: Severity = .error, at location: SourceLocation, _ message: String,
         suggestion: String? = nil, notes: [Diagnostic] = []
@@ -38,17 +41,22 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 public struct DiagnosticBag: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// An empty bag.
     public init() {}
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+    /// Adds one diagnostic.
     public mutating func append(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    /// Adds several diagnostics, in order.
     public mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }
 
+    /// Adds an error at `location`.
     public mutating func error(at location: SourceLocation, _ message: String, suggestion: String? = nil) {
         append(Diagnostic(.error, at: location, message, suggestion: suggestion))
     }
 
+    /// Adds a warning at `location`.
     public mutating func warning(at location: SourceLocation, _ message: String, suggestion: String? = nil) {
         append(Diagnostic(.warning, at: location, message, suggestion: suggestion))
     }
@@ -72,6 +80,7 @@ public struct FatalError: Error, Sendable, CustomStringConvertible {
         diagnostic = Diagnostic(.error, at: location, message, suggestion: suggestion)
     }
 
+    /// Wraps a diagnostic that is already built.
     public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 
     public var description: String { diagnostic.description }
@@ -80,5 +89,6 @@ public struct FatalError: Error, Sendable, CustomStringConvertible {
 /// Thrown when a file was read but holds errors; carries them all.
 public struct DiagnosticsError: Error, Sendable {
     public var diagnostics: [Diagnostic]
+    /// Carries every diagnostic found.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }

@@ -4,6 +4,7 @@ public struct DiagnosticRenderer: Sendable {
     /// Returns the text of a 1-based line of a file, if it is known.
     public var sourceLine: @Sendable (_ file: String, _ line: Int) -> String?
 
+    /// A renderer that colours output only when told to, and quotes source lines that `sourceLine` can supply.
     public init(colour: Bool = false, sourceLine: @escaping @Sendable (String, Int) -> String? = { _, _ in nil }) {
         self.colour = colour
         self.sourceLine = sourceLine
@@ -38,6 +39,7 @@ public struct DiagnosticRenderer: Sendable {
         return parts.joined(separator: ", ")
     }
 
+    /// A count with its word, plural unless it is 1: "1 error", "2 errors".
     public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     private func header(_ d: Diagnostic) -> String {

@@ -6,8 +6,10 @@ public final class SourceFiles: @unchecked Sendable {
     private var texts: [String: [Substring]] = [:]
     private let lock = NSLock()
 
+    /// An empty registry.
     public init() {}
 
+    /// Keeps the text of `file`, split into lines, replacing any earlier text under that name.
     public func register(_ file: String, text: String) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         lock.withLock { texts[file] = lines }

@@ -5,6 +5,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     public var line: Int
     public var column: Int
 
+    /// A place at 1-based `line` and `column` of `file`.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
@@ -20,6 +21,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, CustomStringConver
     /// No file: the failure is about the run itself, such as a missing passphrase.
     public static let none = SourceLocation(file: "", line: 0, column: 0)
 
+    /// Orders by file name, then line, then column.
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)
     }

@@ -19,6 +19,7 @@ public struct Evaluation: Sendable {
         return true
     }
 
+    /// The state of an indicator or derived indicator.
     public func state(of item: ItemReference) -> ItemState {
         switch item {
         case .indicator(let i): return indicatorStates[i]

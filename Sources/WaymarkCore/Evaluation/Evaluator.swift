@@ -6,8 +6,10 @@ public struct Evaluator: Sendable {
     /// (2^16 evaluations at most; it errs towards asking a follow-up).
     static let maxEnumeratedTests = 16
 
+    /// An evaluator for the rules of `pack`.
     public init(pack: Pack) { self.pack = pack }
 
+    /// Evaluates one answer set: skip logic, indicators, outcome, referrals, notices and follow-ups.
     public func evaluate(_ answers: AnswerSet) -> Evaluation {
         let run = EvaluationRun(pack: pack, answers: answers)
         run.evaluate()

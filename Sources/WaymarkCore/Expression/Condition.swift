@@ -15,6 +15,7 @@ public struct Condition: Sendable {
     /// `logic` in postfix steps, for fast evaluation.
     public let program: [LogicStep]
 
+    /// A compiled condition; the questions it reads and its postfix program are worked out here.
     public init(text: String, locator: ConditionLocator, logic: Logic, tests: [Test], testRanges: [Range<Int>]) {
         self.text = text
         self.locator = locator
@@ -127,6 +128,7 @@ public enum NumericTerm: Sendable, Hashable {
 public enum ComparisonOperator: String, Sendable, Hashable {
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
 
+    /// Whether `a` and `b` stand in this relation.
     public func holds<T: Comparable>(_ a: T, _ b: T) -> Bool {
         switch self {
         case .equal: return a == b
@@ -156,11 +158,13 @@ public struct ConditionLocator: Sendable {
     /// Line and column for each character offset; empty when the text sits on one line after `base`.
     var positions: [(line: Int, column: Int)]
 
+    /// A locator from the place of the first character, with explicit positions when the text spans lines.
     public init(base: SourceLocation, positions: [(line: Int, column: Int)] = []) {
         self.base = base
         self.positions = positions
     }
 
+    /// The file location of the character at `offset`.
     public func location(at offset: Int) -> SourceLocation {
         if positions.isEmpty { return base.advanced(by: offset) }
         let p = positions[max(0, min(offset, positions.count - 1))]

@@ -6,10 +6,12 @@ public struct QuestionSymbol: Sendable {
     public var min: Double?
     public var max: Double?
 
+    /// A question's id, type, and the choices and bounds its tests are checked against.
     public init(id: String, type: QuestionType, choiceIDs: [String] = [], min: Double? = nil, max: Double? = nil) {
         (self.id, self.type, self.choiceIDs, self.min, self.max) = (id, type, choiceIDs, min, max)
     }
 
+    /// The index of choice `id`, or nil when the question has no such choice.
     public func choiceIndex(_ id: String) -> Int? { choiceIDs.firstIndex(of: id) }
 }
 

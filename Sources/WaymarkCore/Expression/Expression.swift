@@ -1,5 +1,6 @@
 /// A condition as written, before names are resolved against a pack.
 public struct Expression: Sendable, Hashable {
+    /// The forms a part of a condition can take.
     public indirect enum Kind: Sendable, Hashable {
         case number(Double)
         case string(String)
@@ -16,6 +17,7 @@ public struct Expression: Sendable, Hashable {
     /// Character offsets of this part within the condition's text.
     public var range: Range<Int>
 
+    /// A part of the given kind at `range` in the condition's text.
     public init(_ kind: Kind, _ range: Range<Int>) {
         self.kind = kind
         self.range = range
@@ -46,6 +48,7 @@ public struct ExpressionError: Error, Sendable, Hashable {
     public var range: Range<Int>
     public var suggestion: String?
 
+    /// An error at character `range`, with an optional hint.
     public init(_ message: String, at range: Range<Int>, suggestion: String? = nil) {
         self.message = message
         self.range = range

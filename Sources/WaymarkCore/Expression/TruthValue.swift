@@ -2,8 +2,10 @@
 public enum TruthValue: String, Sendable, Hashable {
     case `true`, `false`, unknown
 
+    /// The definite value of a Swift boolean.
     public init(_ bool: Bool) { self = bool ? .true : .false }
 
+    /// Kleene negation: unknown stays unknown.
     public static prefix func ! (v: TruthValue) -> TruthValue {
         switch v {
         case .true: return .false
@@ -12,12 +14,14 @@ public enum TruthValue: String, Sendable, Hashable {
         }
     }
 
+    /// Kleene and: false wins, then unknown.
     public static func && (a: TruthValue, b: TruthValue) -> TruthValue {
         if a == .false || b == .false { return .false }
         if a == .true && b == .true { return .true }
         return .unknown
     }
 
+    /// Kleene or: true wins, then unknown.
     public static func || (a: TruthValue, b: TruthValue) -> TruthValue {
         if a == .true || b == .true { return .true }
         if a == .false && b == .false { return .false }

@@ -6,6 +6,7 @@ public struct Catalog: Sendable {
     public let language: String
     private let messages: [String: String]
 
+    /// A catalog of English message to translation; empty means plain English.
     public init(language: String, messages: [String: String] = [:]) {
         self.language = language
         self.messages = messages

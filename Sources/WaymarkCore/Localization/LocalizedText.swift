@@ -4,11 +4,13 @@ public struct LocalizedText: Sendable, Hashable {
     public var values: [String: String]
     public var defaultLanguage: String
 
+    /// Text in one language only.
     public init(_ text: String, language: String = "en") {
         values = [language: text]
         defaultLanguage = language
     }
 
+    /// Text in several languages, with the one to fall back on.
     public init(values: [String: String], defaultLanguage: String) {
         self.values = values
         self.defaultLanguage = defaultLanguage

@@ -14,6 +14,7 @@ public struct POFile: Sendable, Equatable {
         /// 1-based line of the entry's first keyword, for messages.
         public var line = 0
 
+        /// An entry for `id` in `context`, with its translation and translator notes.
         public init(context: String?, id: String, translation: String, comments: [String] = [], references: [String] = [], fuzzy: Bool = false) {
             self.context = context
             self.id = id
@@ -28,15 +29,18 @@ public struct POFile: Sendable, Equatable {
     public var header: [(String, String)]
     public var entries: [Entry]
 
+    /// A file with these header fields and entries, in order.
     public init(header: [(String, String)], entries: [Entry]) {
         self.header = header
         self.entries = entries
     }
 
+    /// Equal when the entries and the header fields, in order, are equal.
     public static func == (a: POFile, b: POFile) -> Bool {
         a.entries == b.entries && a.header.map { $0.0 + ":" + $0.1 } == b.header.map { $0.0 + ":" + $0.1 }
     }
 
+    /// The value of header field `name`, matched case-insensitively.
     public func headerValue(_ name: String) -> String? { header.first { $0.0.lowercased() == name.lowercased() }?.1 }
 
     /// The file's text.

@@ -96,6 +96,7 @@ public struct Pack: Sendable {
         return points.sorted().filter { (question.min ?? -.infinity) <= $0 && $0 <= (question.max ?? .infinity) }
     }
 
+    /// The service with this id, if the pack defines one.
     public func service(_ id: String) -> Service? { serviceIndex[id].map { services[$0] } }
 }
 
@@ -168,6 +169,7 @@ public struct Question: Sendable {
     public var sources: [SourceReference]
     public var location: SourceLocation
 
+    /// The index of the choice with this id, or nil when there is none.
     public func choiceIndex(_ id: String) -> Int? { choices.firstIndex { $0.id == id } }
 
     /// What conditions need to know about this question.
@@ -187,6 +189,7 @@ public enum Strength: String, Sendable, CaseIterable, Comparable {
     case strong, medium, weak
 
     private var rank: Int { self == .strong ? 0 : self == .medium ? 1 : 2 }
+    /// Orders strong before medium before weak.
     public static func < (a: Strength, b: Strength) -> Bool { a.rank < b.rank }
 }
 
@@ -240,6 +243,7 @@ public enum Urgency: String, Sendable, CaseIterable, Comparable {
     case immediate, within24h = "within_24h", routine
 
     private var rank: Int { self == .immediate ? 0 : self == .within24h ? 1 : 2 }
+    /// Orders the most pressing first: immediate, within 24 hours, routine.
     public static func < (a: Urgency, b: Urgency) -> Bool { a.rank < b.rank }
 
     /// How the urgency reads to a person.
@@ -276,6 +280,7 @@ public struct Notice: Sendable {
 
 /// A rule's `examples:` node: answer sets that should, or should not, make it fire.
 public struct RuleExampleNode: Sendable {
+    /// The indicator or referral, by index, that the examples belong to.
     public enum Rule: Sendable, Hashable {
         case indicator(Int), referral(Int)
     }

@@ -17,8 +17,10 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// A hasher with nothing fed in yet.
     public init() {}
 
+    /// Feeds more bytes in, compressing each full 64-byte block as it fills.
     public mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
         length += UInt64(bytes.count)
         pending.append(contentsOf: bytes)
@@ -45,6 +47,7 @@ public struct SHA256 {
         }.joined()
     }
 
+    /// The digest of `bytes` as 64 lowercase hex digits, in one call.
     public static func hex<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var hasher = SHA256()
         hasher.update(bytes)

@@ -27,6 +27,7 @@ public struct Translation: Sendable {
 
 /// Short fingerprints of source texts, so a translation knows when its English changed.
 public enum TextHash {
+    /// The first 12 hex digits of the text's SHA-256.
     public static func of(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(Array(text.utf8))

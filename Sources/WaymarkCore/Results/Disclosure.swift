@@ -4,6 +4,7 @@ public struct Disclosure: Sendable {
     /// Show answers to sensitive questions, and indicators that rest only on them (summaries and reports, on request).
     public var includeSensitive: Bool
 
+    /// A policy that withholds sensitive answers unless `includeSensitive` is set.
     public init(includeSensitive: Bool = false) { self.includeSensitive = includeSensitive }
 
     /// Free text may name people and places: no result, explanation or log ever shows it.

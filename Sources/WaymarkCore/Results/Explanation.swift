@@ -4,6 +4,7 @@ public struct Explanation {
     public let evaluation: Evaluation
     public var language: String?
 
+    /// Explains rules of `pack` as `evaluation` decided them, with titles in `language`.
     public init(pack: Pack, evaluation: Evaluation, language: String? = nil) {
         self.pack = pack
         self.evaluation = evaluation

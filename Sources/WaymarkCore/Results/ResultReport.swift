@@ -1,10 +1,12 @@
 /// What a person or a script is told about one evaluation: the result shape of the contract (§4).
 public struct ResultReport: Sendable {
+    /// One asked question an indicator rests on, with its answer as disclosed.
     public struct Evidence: Sendable, Hashable {
         public var question: String
         public var answer: String
     }
 
+    /// An indicator in the result, with its state and the answers behind it.
     public struct IndicatorEntry: Sendable {
         public var id: String
         public var title: String
@@ -14,6 +16,7 @@ public struct ResultReport: Sendable {
         public var evidence: [Evidence]
     }
 
+    /// A referral that applies or may apply, with its service, urgency and the indicators behind it.
     public struct ReferralEntry: Sendable {
         public var id: String
         public var service: String
@@ -25,12 +28,14 @@ public struct ResultReport: Sendable {
         public var triggeredBy: [String]
     }
 
+    /// A notice that applies, with the text to tell the person.
     public struct NoticeEntry: Sendable {
         public var id: String
         public var title: String?
         public var text: String
     }
 
+    /// An unresolved question worth asking, with the rules its answer could decide.
     public struct FollowUp: Sendable {
         public var question: String
         public var prompt: String
@@ -149,6 +154,7 @@ package struct Support {
     let pack: Pack
     let evaluation: Evaluation
 
+    /// Traces support for the answers in `evaluation` of `pack`.
     package init(pack: Pack, evaluation: Evaluation) {
         self.pack = pack
         self.evaluation = evaluation

@@ -5,6 +5,7 @@ public struct TextReport: Sendable {
     public var words: Catalog
     public var width: Int
 
+    /// A renderer with these words and colour setting, wrapping at `width` columns (never under 20).
     public init(colour: Bool = false, words: Catalog = .english, width: Int = 80) {
         self.colour = colour
         self.words = words

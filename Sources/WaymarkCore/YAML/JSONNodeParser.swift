@@ -9,6 +9,7 @@ public struct JSONNodeParser {
     private var i = 0
     private var column = 1
 
+    /// Parses one JSON value found on `line` of `file`, throwing the first problem as a located diagnostic.
     public static func parse(_ bytes: [UInt8], file: String, line: Int = 1, maxDepth: Int = YAMLLimits.standard.maxDepth) throws(Diagnostic) -> YAMLNode {
         if let bad = UTF8Validation.firstInvalidPosition(in: bytes) {
             throw Diagnostic(at: SourceLocation(file: file, line: line, column: bad.column), "invalid UTF-8 byte")

@@ -6,8 +6,10 @@ public final class SchemaReader {
     /// Where the files this reader reads are registered, for diagnostics that quote them.
     public let sources: SourceFiles
 
+    /// A reader with an empty bag, registering files in `sources`.
     public init(sources: SourceFiles = SourceFiles()) { self.sources = sources }
 
+    /// Reports an error at the node's location.
     public func error(_ node: YAMLNode, _ message: String, suggestion: String? = nil) {
         bag.error(at: node.location, message, suggestion: suggestion)
     }
@@ -50,8 +52,10 @@ public final class SchemaReader {
 
         public subscript(key: String) -> YAMLNode? { values[key].flatMap { $0.isNull ? nil : $0 } }
 
+        /// Whether the mapping has the key, even with an empty value.
         public func has(_ key: String) -> Bool { values[key] != nil }
 
+        /// The single value under `key`; reports a list or mapping there.
         public func string(_ key: String) -> String? {
             guard let node = self[key] else { return nil }
             guard let scalar = node.scalar else {
@@ -72,6 +76,7 @@ public final class SchemaReader {
             return text
         }
 
+        /// The value under `key` as a boolean; only `true` and `false` are accepted.
         public func bool(_ key: String) -> Bool? {
             guard let node = self[key], let text = string(key) else { return nil }
             switch text {
@@ -83,6 +88,7 @@ public final class SchemaReader {
             }
         }
 
+        /// The value under `key` as a number; a quoted value is reported, not read.
         public func number(_ key: String) -> Double? {
             guard let node = self[key], let text = string(key) else { return nil }
             guard let value = SchemaReader.number(text), node.scalar?.isQuoted == false else {
@@ -92,6 +98,7 @@ public final class SchemaReader {
             return value
         }
 
+        /// The value under `key` as a case of `type`, with a suggestion when it is misspelt.
         public func `enum`<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
             guard let node = self[key], let text = string(key) else { return nil }
             guard let value = E(rawValue: text) else {
@@ -103,6 +110,7 @@ public final class SchemaReader {
             return value
         }
 
+        /// The items of the list under `key`; reports anything else there.
         public func list(_ key: String) -> [YAMLNode]? {
             guard let node = self[key] else { return nil }
             guard let items = node.sequence else {
@@ -112,6 +120,7 @@ public final class SchemaReader {
             return items
         }
 
+        /// The single values of the list under `key`, each with its node; other items are reported and skipped.
         public func stringList(_ key: String) -> [(String, YAMLNode)]? {
             guard let items = list(key) else { return nil }
             return items.compactMap { item in

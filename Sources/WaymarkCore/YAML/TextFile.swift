@@ -35,6 +35,7 @@ public enum TextFile {
             .map { (directory as NSString).appendingPathComponent($0) }
     }
 
+    /// Whether `path` exists and is a directory.
     public static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -9,6 +9,7 @@ public struct YAMLLimits: Sendable {
     /// Most documents in one stream.
     public var maxDocuments: Int
 
+    /// Limits with generous defaults: 8 MiB, 64 levels, a million nodes, a thousand documents.
     public init(maxBytes: Int = 8 << 20, maxDepth: Int = 64, maxNodes: Int = 1_000_000, maxDocuments: Int = 1_000) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth

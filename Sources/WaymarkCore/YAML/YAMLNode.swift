@@ -1,5 +1,6 @@
 /// A YAML node with the place it starts; scalars keep their text and style, untyped.
 public struct YAMLNode: Sendable {
+    /// A scalar, a list or a mapping.
     public enum Content: Sendable {
         case scalar(YAMLScalar)
         case sequence([YAMLNode])
@@ -13,6 +14,7 @@ public struct YAMLNode: Sendable {
     /// An explicit tag such as `tag:yaml.org,2002:str`, if the source gave one.
     public var tag: String?
 
+    /// A node starting at `location`; `end` defaults to the start.
     public init(_ content: Content, at location: SourceLocation, end: SourceLocation? = nil, tag: String? = nil) {
         self.content = content
         self.location = location
@@ -59,6 +61,7 @@ public struct YAMLPair: Sendable {
     public var key: YAMLNode
     public var value: YAMLNode
 
+    /// A key and its value.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
@@ -67,6 +70,7 @@ public struct YAMLPair: Sendable {
 
 /// A scalar's text as written, before any type is decided.
 public struct YAMLScalar: Sendable, Hashable {
+    /// How a scalar was written: plain, quoted, or as a literal or folded block.
     public enum Style: Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
@@ -74,6 +78,7 @@ public struct YAMLScalar: Sendable, Hashable {
     public var text: String
     public var style: Style
 
+    /// A scalar's text, plain unless told otherwise.
     public init(_ text: String, style: Style = .plain) {
         self.text = text
         self.style = style

@@ -11,6 +11,7 @@ public struct CoverageReport: Sendable {
     public var witnesses: [(rule: String, answers: AnswerSet?)]
     public var pack: Pack
 
+    /// Evaluates every scenario once, then builds coverage, static findings, and the trace and witnesses when asked.
     public init(pack: Pack, scenarios: [Scenario], trace: Bool, witnesses: Bool) {
         self.pack = pack
         packID = "\(pack.info.id) \(pack.info.version)"
@@ -45,6 +46,7 @@ public struct CoverageReport: Sendable {
         return parts.isEmpty ? "no answers at all (every question unknown)" : parts.joined(separator: ", ")
     }
 
+    /// The report for a terminal: figures per kind, then what is unreached or one-sided, findings, witnesses and trace.
     public func text() -> String {
         var out = "Coverage of \(packID) by \(coverage.scenarioCount) scenario\(coverage.scenarioCount == 1 ? "" : "s")\n\n"
         for kind in coverage.kinds {
@@ -99,6 +101,7 @@ public struct CoverageReport: Sendable {
         return out
     }
 
+    /// The report as Markdown, with tables, for CI summaries and reviews.
     public func markdown() -> String {
         var md = "# Coverage of \(packID)\n\n\(coverage.scenarioCount) scenarios.\n\n| Kind | Covered | Total | % |\n|---|---|---|---|\n"
         for kind in coverage.kinds { md += "| \(kind.name) | \(kind.covered) | \(kind.total) | \(Self.percent(kind.percent)) |\n" }
@@ -161,6 +164,7 @@ public struct CoverageReport: Sendable {
         return .object(fields)
     }
 
+    /// A percentage with one decimal place, such as "87.5%" or "100.0%".
     public static func percent(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return (rounded == rounded.rounded() ? String(Int(rounded)) + ".0" : String(rounded)) + "%"

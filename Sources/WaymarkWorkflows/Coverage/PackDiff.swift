@@ -4,13 +4,16 @@ import WaymarkRecords
 /// What changed between two versions of a pack, and which cases (scenarios, intake records, answers files)
 /// would get a different outcome, different indicators or different referrals.
 public struct PackDiff: Sendable {
+    /// A rule, question or service added, removed or changed, with what changed.
     public struct ItemChange: Sendable {
+        /// Added, removed or changed, written as +, - or ~.
         public enum Kind: String, Sendable { case added = "+", removed = "-", changed = "~" }
         public var kind: Kind
         public var item: String
         public var detail: String?
     }
 
+    /// A case whose result differs between the packs, with each difference in words.
     public struct CaseChange: Sendable {
         public var name: String
         public var file: String
@@ -23,6 +26,7 @@ public struct PackDiff: Sendable {
     public var casesChecked: Int
     public var changedCases: [CaseChange]
 
+    /// Compares the packs' items by id and replays every case under both.
     public init(old: Pack, new: Pack, cases: [DiffCase]) {
         oldPack = "\(old.info.id) \(old.info.version)"
         newPack = "\(new.info.id) \(new.info.version)"
@@ -87,6 +91,7 @@ public struct PackDiff: Sendable {
                                  referrals: Set(e.present(.referral).map { pack.referrals[$0].id })))
     }
 
+    /// The changes and the affected cases, for a terminal.
     public func text() -> String {
         var out = "Changes from \(oldPack) to \(newPack)\n"
         if items.isEmpty { out += "  no rule changed\n" }

@@ -3,6 +3,7 @@ import WaymarkRecords
 
 /// From each source item to the rules that cite it and the scenarios that exercise them, with the gaps either way.
 public struct TraceMatrix: Sendable {
+    /// One source item, the rules that cite it and the scenarios that exercise them.
     public struct Row: Sendable {
         public var source: String
         public var text: String
@@ -47,6 +48,7 @@ public struct TraceMatrix: Sendable {
         self.unsourced = unsourced
     }
 
+    /// The matrix as a Markdown table, with gaps in bold.
     public func markdown() -> String {
         var md = "| Source item | Rules citing it | Scenarios exercising them |\n|---|---|---|\n"
         for row in rows {
@@ -56,6 +58,7 @@ public struct TraceMatrix: Sendable {
         return md
     }
 
+    /// The matrix for a terminal, one item at a time, with gaps as NONE.
     public func text() -> String {
         var out = ""
         for row in rows {

@@ -8,6 +8,7 @@ public struct WitnessSearch {
     public var budget = 20_000
     private let evaluator: Evaluator
 
+    /// A search over the rules of `pack`, with the default budget.
     public init(pack: Pack) {
         self.pack = pack
         evaluator = Evaluator(pack: pack)

@@ -6,6 +6,7 @@ public struct DrillReport: Sendable {
     public var outcomes: [ScenarioRunner.Outcome]
     public var failures: [ScenarioLoader.Failure]
 
+    /// A report from the scenarios that ran and the files that could not be loaded.
     public init(outcomes: [ScenarioRunner.Outcome], failures: [ScenarioLoader.Failure]) {
         self.outcomes = outcomes
         self.failures = failures
@@ -18,6 +19,7 @@ public struct DrillReport: Sendable {
     /// "N passed, M failed": the closing line of every format that has one.
     public var summary: String { "\(passed) passed, \(failed) failed" }
 
+    /// The report for a terminal: each failure with its differences, load errors, then the summary; `verbose` also lists passes.
     public func text(renderer: DiagnosticRenderer, verbose: Bool = false) -> String {
         var out = ""
         for outcome in outcomes {

@@ -3,6 +3,7 @@ import WaymarkRecords
 
 /// Scores for a group of trainees on one scenario, and what the group missed most often.
 public struct GroupScore: Sendable {
+    /// One trainee's attempt and its score.
     public struct Row: Sendable {
         public var trainee: String
         public var file: String
@@ -16,6 +17,7 @@ public struct GroupScore: Sendable {
     /// Indicator id → how many trainees missed it, most often first.
     public var missedIndicators: [(String, Int)]
 
+    /// Scores every attempt against the scenario and ranks what the group missed.
     public init(scenario: Scenario, attempts: [PracticeAttempt], pack: Pack) {
         self.scenario = scenario.id
         rows = attempts.map { a in
@@ -31,6 +33,7 @@ public struct GroupScore: Sendable {
         missedIndicators = ranked(indicators)
     }
 
+    /// A score table and the ten most missed questions and indicators, for a terminal.
     public func text() -> String {
         var out = "Scenario \(scenario): \(rows.count) attempt\(rows.count == 1 ? "" : "s")\n\n"
         out += "TRAINEE".padding(toLength: 24, withPad: " ", startingAt: 0) + "SCORE  OUTCOME\n"
@@ -46,6 +49,7 @@ public struct GroupScore: Sendable {
         return out
     }
 
+    /// The score table and the most missed questions and indicators, as Markdown.
     public func markdown() -> String {
         var out = "# Drill results: \(scenario)\n\n| Trainee | Score | Outcome |\n|---|---|---|\n"
         for row in rows {

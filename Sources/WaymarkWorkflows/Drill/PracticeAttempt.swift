@@ -10,6 +10,7 @@ public struct PracticeAttempt: Sendable {
     public var answers: AnswerSet
     public var file: String?
 
+    /// An attempt not yet saved to a file.
     public init(scenario: String, trainee: String?, date: String, answers: AnswerSet) {
         self.scenario = scenario
         self.trainee = trainee
@@ -17,6 +18,7 @@ public struct PracticeAttempt: Sendable {
         self.answers = answers
     }
 
+    /// The attempt file's JSON: scenario, trainee, date, the pack it was scored against, the score and the answers.
     public func json(pack: Pack, score: PracticeScore) -> JSONValue {
         return .object([("attempt", .object([
             ("scenario", .string(scenario)),

@@ -8,6 +8,7 @@ public struct PracticeScore: Sendable {
         case agree, partly, differ, missed
     }
 
+    /// How the trainee's answer to one asked question compares with the reference.
     public struct QuestionResult: Sendable {
         public var question: String
         public var agreement: Agreement
@@ -17,6 +18,7 @@ public struct PracticeScore: Sendable {
         public var trainee: String
     }
 
+    /// An indicator the reference finds that the trainee's answers do not, with the source texts that explain it.
     public struct MissedIndicator: Sendable {
         public var id: String
         public var title: String
@@ -36,6 +38,7 @@ public struct PracticeScore: Sendable {
     /// The three misses that matter most, in plain words.
     public var topMisses: [String]
 
+    /// Evaluates both answer sets and scores the attempt: answers 40%, indicators 40%, outcome and referrals 10% each.
     public init(scenario: Scenario, attempt: AnswerSet, pack: Pack) {
         let evaluator = Evaluator(pack: pack)
         let reference = evaluator.evaluate(scenario.answers)

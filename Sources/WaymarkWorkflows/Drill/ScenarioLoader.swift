@@ -9,6 +9,7 @@ public struct ScenarioLoader {
     /// Where scenario files are registered, for rendering their diagnostics.
     public let sources: SourceFiles
 
+    /// A loader that checks scenarios against `pack` and registers their files in `sources`.
     public init(pack: Pack, sources: SourceFiles = SourceFiles()) {
         self.pack = pack
         self.sources = sources
@@ -67,7 +68,7 @@ public struct ScenarioLoader {
             return .success(nil)
         }
         _ = reader.fields(root, of: "a scenario file", allowed: ["scenario"])
-        guard let f = reader.fields(node, of: "a scenario", allowed: ["id", "title", "narrative", "pack", "answers", "expect"],
+        guard let f = reader.fields(node, of: "a scenario", allowed: ["id", "translation_status", "title", "narrative", "pack", "answers", "expect"],
                                     required: ["id", "title", "narrative", "answers", "expect"]) else {
             return .failure(DiagnosticsError(reader.bag.sorted))
         }
@@ -77,8 +78,9 @@ public struct ScenarioLoader {
         let answers = f["answers"].map { AnswersDecoder(pack: pack).decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
         let expect = f["expect"].map { expectation($0, reader: reader) } ?? Expectation()
         reader.languages = pack.info.languages
-        let scenario = Scenario(id: f.id(allowHyphen: true) ?? "", title: f.text("title") ?? LocalizedText(""), narrative: f.text("narrative") ?? LocalizedText(""),
+        var scenario = Scenario(id: f.id(allowHyphen: true) ?? "", title: f.text("title") ?? LocalizedText(""), narrative: f.text("narrative") ?? LocalizedText(""),
                                 answers: answers, expect: expect, file: file, location: node.location)
+        if let status = f.enum("translation_status", Translation.Status.self) { scenario.translationStatus = status }
         return reader.bag.hasErrors ? .failure(DiagnosticsError(reader.bag.sorted)) : .success(scenario)
     }
 

@@ -6,6 +6,7 @@ public struct ScenarioRunner {
     public let pack: Pack
     private let evaluator: Evaluator
 
+    /// A runner that evaluates scenarios against `pack`.
     public init(pack: Pack) {
         self.pack = pack
         evaluator = Evaluator(pack: pack)
@@ -25,6 +26,7 @@ public struct ScenarioRunner {
         public var message: String
     }
 
+    /// Evaluates the scenario's answers and lists each place the pack's conclusions differ from what it expects.
     public func run(_ scenario: Scenario) -> Outcome {
         let e = evaluator.evaluate(scenario.answers)
         var differences: [Difference] = []

@@ -5,6 +5,7 @@ import WaymarkRecords
 public struct ScenarioScaffold {
     public let pack: Pack
 
+    /// A scaffold that drafts scenarios for `pack`.
     public init(pack: Pack) { self.pack = pack }
 
     /// Answers from an answers file or a completed intake record (both hold an `answers` mapping).

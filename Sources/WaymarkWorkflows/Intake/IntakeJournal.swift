@@ -12,6 +12,7 @@ public struct IntakeJournal {
     /// The intake id that sealed lines are bound to (from the journal's first line).
     private var sealedID = ""
 
+    /// The journal at `path`; with `cipher`, answer lines are sealed.
     public init(path: String, cipher: DraftCipher? = nil) {
         self.path = path
         self.cipher = cipher

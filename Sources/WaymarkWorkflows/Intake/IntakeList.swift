@@ -2,6 +2,7 @@ import WaymarkCore
 
 /// The table `intake --list` prints: one row per draft or completed intake, nothing about the person.
 public enum IntakeList {
+    /// The table of intakes in `directory`, or a line saying there are none.
     public static func text(_ intakes: [IntakeStore.Summary], directory: String) -> String {
         guard !intakes.isEmpty else { return "No intakes in \(directory.singleLineSafe).\n" }
         var out = "ID                        STARTED               PACK                  ANSWERS  STATUS\n"

@@ -3,6 +3,7 @@ import WaymarkRecords
 
 /// What the caseworker decided about one suggested referral.
 public struct ReferralDecision: Sendable, Hashable {
+    /// Made, declined by the person, or not made; raw values are as the record stores them.
     public enum Decision: String, Sendable, Hashable {
         case made
         case declined = "declined_by_person"
@@ -14,6 +15,7 @@ public struct ReferralDecision: Sendable, Hashable {
     /// Why a referral was not made; nil otherwise.
     public var reason: String?
 
+    /// A decision on the referral with this id, with the reason when it was not made.
     public init(referral: String, decision: Decision, reason: String? = nil) {
         self.referral = referral
         self.decision = decision

@@ -183,6 +183,7 @@ public final class IntakeSession {
 
 /// Timestamps as ISO 8601 in UTC.
 public enum Timestamp {
+    /// The date to the second, such as "2024-05-01T09:30:00Z".
     public static func string(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

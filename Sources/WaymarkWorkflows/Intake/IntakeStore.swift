@@ -6,6 +6,7 @@ import WaymarkRecords
 public struct IntakeStore: Sendable {
     public let directory: String
 
+    /// The store in `directory`, which `prepare()` creates.
     public init(directory: String) { self.directory = directory }
 
     /// `$XDG_DATA_HOME/waymark/FOLDER`, or `~/.local/share/waymark/FOLDER`.
@@ -28,8 +29,11 @@ public struct IntakeStore: Sendable {
         return formatter.string(from: now) + "-" + String(repeating: "0", count: 8 - random.count) + random
     }
 
+    /// Where the journal of intake `id` is written.
     public func journalPath(_ id: String) -> String { "\(directory)/\(id).journal" }
+    /// Where the plain JSON record of a completed intake is written.
     public func recordPath(_ id: String) -> String { "\(directory)/\(id).record.json" }
+    /// Where the record sealed to the organisation's key is written.
     public func sealedRecordPath(_ id: String) -> String { "\(directory)/\(id).record.sealed" }
     private func lockPath(_ id: String) -> String { "\(directory)/\(id).lock" }
 

@@ -6,8 +6,10 @@ import WaymarkRecords
 public struct IntakeSummary {
     public var disclosure: Disclosure
 
+    /// A summary that leaves out sensitive answers unless `includeSensitive` is set.
     public init(includeSensitive: Bool = false) { disclosure = Disclosure(includeSensitive: includeSensitive) }
 
+    /// The summary: outcome, indicators, referrals with their decisions, what the person was told, and the answers as disclosed.
     public func markdown(session: IntakeSession, report: ResultReport, decisions: [ReferralDecision], language: String? = nil) -> String {
         let pack = session.pack
         var md = "# Screening summary\n\n"

@@ -24,6 +24,7 @@ public struct InterviewLanguages: Sendable {
     /// Loads the tool's words for a language.
     public var catalogs: @Sendable (String) -> Catalog
 
+    /// The person's and the caseworker's languages, nil for their defaults, and where the tool's words are loaded from.
     public init(person: String? = nil, caseworker: String? = nil, catalogs: @escaping @Sendable (String) -> Catalog = { Catalog.load($0) }) {
         self.person = person
         self.caseworker = caseworker
@@ -34,6 +35,7 @@ public struct InterviewLanguages: Sendable {
 /// The guided interview: asks the pack's questions in order with skip logic, records each answer before the next
 /// question, and at the end shows the result and asks what became of each suggested referral.
 public final class Interview {
+    /// How the interview ended: completed with a record, saved as a draft, or left by quick exit.
     public enum Ending {
         case completed(recordPath: String, report: ResultReport, decisions: [ReferralDecision])
         case savedDraft
@@ -64,6 +66,7 @@ public final class Interview {
         self.init(session: session, io: io, languages: InterviewLanguages(person: language), recordsReferrals: recordsReferrals)
     }
 
+    /// An interview for `session`, reading and writing through `io`, in the given languages.
     public init(session: IntakeSession, io: InterviewIO, languages: InterviewLanguages, recordsReferrals: Bool = true) {
         self.session = session
         self.io = io
@@ -86,6 +89,7 @@ public final class Interview {
         TextWrap.wrap(text, width: max(20, io.columns), indent: indent, firstIndent: firstIndent)
     }
 
+    /// Asks questions until all are answered, input ends or the caseworker quits, saving each answer before the next.
     public func run() throws(FatalError) -> Ending {
         showResumeNotes()
         showTranslationNote()

@@ -11,6 +11,7 @@ public struct WaymarkSettings: Sendable {
     /// The environment the settings are resolved in (a parameter so that tests need no real environment).
     public var environment: [String: String]
 
+    /// Settings with these values, resolved in `environment`.
     public init(encryptTo: String? = nil, intakes: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.encryptTo = encryptTo
         self.intakes = intakes

@@ -29,7 +29,10 @@ extension Drill {
             let pack = try packOptions.load(output: output)
             let scenario = try ScenarioLookup.find(self.scenario, pack: pack, output: output)
             let io = TerminalIO()
-            io.write("Practice: \(scenario.title.text(lang).singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.text(lang).terminalSafe, width: io.columns))\n\n")
+            if let lang, lang != pack.info.languages.first, scenario.narrative.values[lang] != nil, scenario.translationStatus == .draft {
+            io.write("(This case is a draft translation, not yet checked by a native speaker.)\n")
+        }
+        io.write("Practice: \(scenario.title.text(lang).singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.text(lang).terminalSafe, width: io.columns))\n\n")
             io.write("Now record what you heard, as you would in a real intake.\n")
             let store = IntakeStore(directory: IntakeStore.defaultDirectory("practice"))
             guard let (session, ending) = interview(pack: pack, store: store, io: io, output: output) else { throw ExitCode(1) }

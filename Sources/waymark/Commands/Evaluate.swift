@@ -68,7 +68,7 @@ struct Evaluate: ParsableCommand {
                 }
             case .text:
                 if answers.count > 1 { output.print((n > 0 ? "\n" : "") + "== \(path) ==\n") }
-                output.print(TextReport(colour: output.colour).render(report, pack: pack, language: lang))
+                output.print(TextReport(colour: output.colour, words: Catalog.load(lang ?? "en")).render(report, pack: pack, language: lang))
             }
         }
         if failed { throw ExitCode(1) }
