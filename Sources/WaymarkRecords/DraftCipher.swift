@@ -19,7 +19,7 @@ public struct DraftCipher: @unchecked Sendable {
             key = try KDF.Scrypt.deriveKey(from: Array(passphrase.utf8), salt: salt, outputByteCount: 32,
                                            rounds: Self.rounds, blockSize: 8, parallelism: 1)
         } catch {
-            throw FatalError("could not derive a key from the passphrase (\(error))")
+            throw FatalError(code: "W7001", "could not derive a key from the passphrase (\(error))")
         }
     }
 
@@ -32,7 +32,7 @@ public struct DraftCipher: @unchecked Sendable {
     /// Seals text; `binding` (such as the intake id and line number) is authenticated, so the text opens only there.
     package func seal(_ text: String, binding: String = "") throws(FatalError) -> String {
         do { return try ChaChaPoly.seal(Data(text.utf8), using: key, authenticating: Data(binding.utf8)).combined.base64EncodedString() } catch {
-            throw FatalError("could not encrypt the draft (\(error))")
+            throw FatalError(code: "W7002", "could not encrypt the draft (\(error))")
         }
     }
 

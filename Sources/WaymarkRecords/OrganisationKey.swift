@@ -19,7 +19,7 @@ public enum OrganisationKey {
     public static func publicKey(from path: String) throws(FatalError) -> OrganisationPublicKey {
         let raw = try read(path, header: publicHeader, kind: "public")
         guard let key = OrganisationPublicKey(raw: Array(raw)) else {
-            throw FatalError(at: SourceLocation(file: path, line: 2, column: 1), "not a valid public key")
+            throw FatalError(code: "W7003", at: SourceLocation(file: path, line: 2, column: 1), "not a valid public key")
         }
         return key
     }
@@ -28,7 +28,7 @@ public enum OrganisationKey {
     public static func privateKey(from path: String) throws(FatalError) -> Curve25519.KeyAgreement.PrivateKey {
         let raw = try read(path, header: privateHeader, kind: "private")
         guard let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw) else {
-            throw FatalError(at: SourceLocation(file: path, line: 2, column: 1), "not a valid private key")
+            throw FatalError(code: "W7004", at: SourceLocation(file: path, line: 2, column: 1), "not a valid private key")
         }
         return key
     }
@@ -38,10 +38,10 @@ public enum OrganisationKey {
         let lines = text.split(separator: "\n").map(String.init)
         guard lines.first == header else {
             let other = kind == "public" ? privateHeader : publicHeader
-            throw FatalError(at: SourceLocation(file: path, line: 1, column: 1), "not a waymark \(kind) key" + (lines.first == other ? "; this is the \(kind == "public" ? "private" : "public") key" : ""))
+            throw FatalError(code: "W7005", at: SourceLocation(file: path, line: 1, column: 1), "not a waymark \(kind) key" + (lines.first == other ? "; this is the \(kind == "public" ? "private" : "public") key" : ""))
         }
         guard lines.count >= 2, let raw = Data(base64Encoded: lines[1]), raw.count == 32 else {
-            throw FatalError(at: SourceLocation(file: path, line: 2, column: 1), "the key is damaged")
+            throw FatalError(code: "W7006", at: SourceLocation(file: path, line: 2, column: 1), "the key is damaged")
         }
         return raw
     }

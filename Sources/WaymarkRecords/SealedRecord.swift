@@ -16,22 +16,22 @@ public enum SealedRecord {
             let ciphertext = try sender.seal(plaintext, authenticating: Data(header.utf8))
             return "\(header)\n\(sender.encapsulatedKey.base64EncodedString())\n\(ciphertext.base64EncodedString())\n"
         } catch {
-            throw FatalError("could not seal the record (\(error))")
+            throw FatalError(code: "W7007", "could not seal the record (\(error))")
         }
     }
 
     /// The record's plaintext; a wrong key or a changed file is an error, never garbage.
     public static func open(_ path: String, with key: Curve25519.KeyAgreement.PrivateKey) throws(FatalError) -> [UInt8] {
         let lines = String(decoding: try TextFile.read(path), as: UTF8.self).split(separator: "\n").map(String.init)
-        guard lines.first == header else { throw FatalError(at: SourceLocation(file: path, line: 1, column: 1), "not a sealed waymark record") }
+        guard lines.first == header else { throw FatalError(code: "W7008", at: SourceLocation(file: path, line: 1, column: 1), "not a sealed waymark record") }
         guard lines.count >= 3, let encapsulated = Data(base64Encoded: lines[1]), let ciphertext = Data(base64Encoded: lines[2]) else {
-            throw FatalError(at: .file(path), "the sealed record is damaged")
+            throw FatalError(code: "W7009", at: .file(path), "the sealed record is damaged")
         }
         do {
             var recipient = try HPKE.Recipient(privateKey: key, ciphersuite: suite, info: info, encapsulatedKey: encapsulated)
             return Array(try recipient.open(ciphertext, authenticating: Data(header.utf8)))
         } catch {
-            throw FatalError(at: .file(path), "cannot open this record with that key (wrong key, or the file was changed)")
+            throw FatalError(code: "W7010", at: .file(path), "cannot open this record with that key (wrong key, or the file was changed)")
         }
     }
 }

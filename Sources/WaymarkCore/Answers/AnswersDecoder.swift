@@ -16,7 +16,7 @@ public struct AnswersDecoder {
             return (nil, AnswerSet(questionCount: pack.questions.count))
         }
         if let packID = f.string("pack"), packID != pack.info.id, let packNode = f["pack"] {
-            reader.error(packNode, "these answers are for pack '\(packID.singleLineSafe)', but the pack loaded is '\(pack.info.id)'",
+            reader.error(code: "W4001", packNode, "these answers are for pack '\(packID.singleLineSafe)', but the pack loaded is '\(pack.info.id)'",
                          suggestion: "use --pack to choose the pack they were recorded with")
         }
         let answers = f["answers"].map { decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
@@ -27,13 +27,13 @@ public struct AnswersDecoder {
     public func decodeAnswers(_ node: YAMLNode, reader: SchemaReader) -> AnswerSet {
         var set = AnswerSet(questionCount: pack.questions.count)
         guard let pairs = node.mapping else {
-            reader.error(node, "'answers' must be a mapping of question id to answer, found \(node.kindDescription)")
+            reader.error(code: "W4002", node, "'answers' must be a mapping of question id to answer, found \(node.kindDescription)")
             return set
         }
         for pair in pairs {
             let id = pair.key.scalar?.text ?? ""
             guard let q = pack.questionIndex[id] else {
-                reader.error(pair.key, "unknown question '\(id.singleLineSafe)'",
+                reader.error(code: "W4003", pair.key, "unknown question '\(id.singleLineSafe)'",
                              suggestion: Suggestion.didYouMean(id, in: pack.questionIndex.keys))
                 continue
             }
@@ -54,7 +54,7 @@ public struct AnswersDecoder {
         switch parse(node, for: question) {
         case .success(let value): return .value(value)
         case .failure(let problem):
-            reader.error(node, problem.message, suggestion: problem.suggestion)
+            reader.error(code: "W4005", node, problem.message, suggestion: problem.suggestion)
             return nil
         }
     }

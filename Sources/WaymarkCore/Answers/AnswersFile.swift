@@ -8,7 +8,7 @@ public enum AnswersFile {
         let reader = SchemaReader(sources: sources)
         do {
             guard let node = try YAMLLoader.document(bytes, file: name) else {
-                reader.bag.error(at: SourceLocation(file: name, line: 1, column: 1), "the answers file is empty",
+                reader.bag.error(code: "W4004", at: SourceLocation(file: name, line: 1, column: 1), "the answers file is empty",
                                  suggestion: "write 'answers:' followed by question ids and answers")
                 return (nil, nil, reader.bag.sorted)
             }

@@ -40,7 +40,7 @@ public struct JSONLinesEvaluator {
             lineNumber += 1
             switch line {
             case .tooLong(let length):
-                let diagnostic = Diagnostic(at: SourceLocation(file: file, line: lineNumber, column: 1),
+                let diagnostic = Diagnostic(code: "W5001", at: SourceLocation(file: file, line: lineNumber, column: 1),
                                             "line is \(length) bytes, over the limit of \(maxLineLength) bytes")
                 invalid += 1
                 report([diagnostic])
@@ -55,7 +55,7 @@ public struct JSONLinesEvaluator {
         }
         if let error = input.readError {
             invalid += 1
-            report([Diagnostic(at: SourceLocation(file: file, line: lineNumber + 1, column: 1),
+            report([Diagnostic(code: "W5002", at: SourceLocation(file: file, line: lineNumber + 1, column: 1),
                                "reading stopped here: \(String(cString: strerror(error)))")])
         }
         if pending.count > 0 { write(pending.bytes) }

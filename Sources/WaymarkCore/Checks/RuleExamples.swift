@@ -34,9 +34,9 @@ public enum RuleExamples {
             case .referral(let r): (name, state) = ("referral \(pack.referrals[r].id)", e.referralStates[r])
             }
             if example.fires, state != .present {
-                reader.bag.error(at: example.location, "example should fire \(name), but it is \(state.rawValue) for these answers")
+                reader.bag.error(code: "W6001", at: example.location, "example should fire \(name), but it is \(state.rawValue) for these answers")
             } else if !example.fires, state == .present {
-                reader.bag.error(at: example.location, "example should not fire \(name), but it does for these answers")
+                reader.bag.error(code: "W6002", at: example.location, "example should not fire \(name), but it does for these answers")
             }
         }
     }

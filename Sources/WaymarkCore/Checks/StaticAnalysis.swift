@@ -24,9 +24,9 @@ public struct StaticAnalysis: Sendable {
                 let message = name.hasSuffix("(ask_if)")
                     ? "\(name) can never be true: the question is asked only when earlier answers are unknown"
                     : "\(name) can never be true, whatever the answers"
-                findings.append(Diagnostic(.warning, at: condition.location, message))
+                findings.append(Diagnostic(code: "W6007", .warning, at: condition.location, message))
             } else if alwaysTrue {
-                findings.append(Diagnostic(.warning, at: condition.location, "\(name) is always true, whatever the answers",
+                findings.append(Diagnostic(code: "W6003", .warning, at: condition.location, "\(name) is always true, whatever the answers",
                                            suggestion: "write 'true' if that is meant"))
             }
         }
@@ -40,7 +40,7 @@ public struct StaticAnalysis: Sendable {
                 return !reachable
             }
             if !reachable {
-                findings.append(Diagnostic(.warning, at: pack.outcomes[k].location,
+                findings.append(Diagnostic(code: "W6004", .warning, at: pack.outcomes[k].location,
                                            "outcome \(pack.outcomes[k].id) is never reached: an earlier outcome is always true first"))
             }
         }
@@ -48,12 +48,12 @@ public struct StaticAnalysis: Sendable {
         var used = Set<Int>()
         for (_, condition) in pack.namedConditions { used.formUnion(condition.questions) }
         for (q, question) in pack.questions.enumerated() where !used.contains(q) {
-            findings.append(Diagnostic(.warning, at: question.location, "question \(question.id) is asked but no rule reads its answer",
+            findings.append(Diagnostic(code: "W6005", .warning, at: question.location, "question \(question.id) is asked but no rule reads its answer",
                                        suggestion: "remove it, or use it in a condition, so the interview asks only what the decision needs"))
         }
         let referred = Set(pack.referrals.map(\.service))
         for service in pack.services where !referred.contains(service.id) {
-            findings.append(Diagnostic(.warning, at: service.location, "service \(service.id) is not the target of any referral"))
+            findings.append(Diagnostic(code: "W6006", .warning, at: service.location, "service \(service.id) is not the target of any referral"))
         }
         self.findings = findings.sorted { $0.location < $1.location }
         self.notAnalysed = notAnalysed

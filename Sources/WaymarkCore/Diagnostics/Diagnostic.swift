@@ -16,12 +16,15 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var suggestion: String?
     /// Secondary places, such as the first definition of a duplicate id.
     public var notes: [Diagnostic]
+    /// A stable identifier of the message, such as `W3104`, for scripts and documentation; the text form leaves it out.
+    public var code: String?
 
     /// A diagnostic at `location`, an error unless told otherwise.
     public init(
-        _ severity: Severity = .error, at location: SourceLocation, _ message: String,
+        code: String? = nil, _ severity: Severity = .error, at location: SourceLocation, _ message: String,
         suggestion: String? = nil, notes: [Diagnostic] = []
     ) {
+        self.code = code
         self.severity = severity
         self.location = location
         self.message = message
@@ -52,13 +55,13 @@ public struct DiagnosticBag: Sendable {
     public mutating func append(contentsOf other: [Diagnostic]) { diagnostics += other }
 
     /// Adds an error at `location`.
-    public mutating func error(at location: SourceLocation, _ message: String, suggestion: String? = nil) {
-        append(Diagnostic(.error, at: location, message, suggestion: suggestion))
+    public mutating func error(code: String? = nil, at location: SourceLocation, _ message: String, suggestion: String? = nil) {
+        append(Diagnostic(code: code, .error, at: location, message, suggestion: suggestion))
     }
 
     /// Adds a warning at `location`.
-    public mutating func warning(at location: SourceLocation, _ message: String, suggestion: String? = nil) {
-        append(Diagnostic(.warning, at: location, message, suggestion: suggestion))
+    public mutating func warning(code: String? = nil, at location: SourceLocation, _ message: String, suggestion: String? = nil) {
+        append(Diagnostic(code: code, .warning, at: location, message, suggestion: suggestion))
     }
 
     /// Diagnostics sorted by file, line and column, duplicates removed.
@@ -76,8 +79,8 @@ public struct FatalError: Error, Sendable, CustomStringConvertible {
     public var diagnostic: Diagnostic
 
     /// A failure at `location` (a file as a whole with `.file(path)`), or about no file at all.
-    public init(at location: SourceLocation = .none, _ message: String, suggestion: String? = nil) {
-        diagnostic = Diagnostic(.error, at: location, message, suggestion: suggestion)
+    public init(code: String? = nil, at location: SourceLocation = .none, _ message: String, suggestion: String? = nil) {
+        diagnostic = Diagnostic(code: code, .error, at: location, message, suggestion: suggestion)
     }
 
     /// Wraps a diagnostic that is already built.

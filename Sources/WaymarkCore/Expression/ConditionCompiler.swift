@@ -56,19 +56,19 @@ public struct ConditionCompiler {
                 return test(.yes(question: q), e.range)
             case .question(let q):
                 let question = scope.questions[q]
-                throw ExpressionError("'\(question.id)' is \(question.type.describe), not a yes/no test", at: e.range,
+                throw ExpressionError(code: "W2001", "'\(question.id)' is \(question.type.describe), not a yes/no test", at: e.range,
                                       suggestion: example(for: question))
             case .numeric:
-                throw ExpressionError("\(describe(e)) gives a number, not a yes/no test", at: e.range,
+                throw ExpressionError(code: "W2002", "\(describe(e)) gives a number, not a yes/no test", at: e.range,
                                       suggestion: "compare it, for example \(source(e)) >= 1")
             case .outcome:
-                throw ExpressionError("'outcome' is an outcome id, not a yes/no test", at: e.range,
+                throw ExpressionError(code: "W2003", "'outcome' is an outcome id, not a yes/no test", at: e.range,
                                       suggestion: "compare it, for example outcome == \"...\"")
             default:
-                throw ExpressionError("expected a yes/no test", at: e.range)
+                throw ExpressionError(code: "W2004", "expected a yes/no test", at: e.range)
             }
         case .number, .string, .list:
-            throw ExpressionError("\(describe(e)) is not a yes/no test", at: e.range)
+            throw ExpressionError(code: "W2005", "\(describe(e)) is not a yes/no test", at: e.range)
         }
     }
 
@@ -95,7 +95,7 @@ public struct ConditionCompiler {
     private mutating func resolve(_ name: String, _ range: Range<Int>) throws(ExpressionError) -> Operand {
         if name == "outcome" {
             guard scope.allowsOutcome else {
-                throw ExpressionError("'outcome' cannot be used in \(scope.place)", at: range,
+                throw ExpressionError(code: "W2006", "'outcome' cannot be used in \(scope.place)", at: range,
                                       suggestion: "only referrals and notices can depend on the outcome")
             }
             return .outcome
@@ -105,18 +105,18 @@ public struct ConditionCompiler {
             switch prefix {
             case "indicator", "derived":
                 guard scope.allowsItems else {
-                    throw ExpressionError("\(scope.place) cannot refer to \(prefix == "indicator" ? "indicators" : "derived conditions")", at: range,
+                    throw ExpressionError(code: "W2007", "\(scope.place) cannot refer to \(prefix == "indicator" ? "indicators" : "derived conditions")", at: range,
                                           suggestion: "refer to earlier questions only")
                 }
                 let index = prefix == "indicator" ? scope.indicatorIndex : scope.derivedIndex
                 guard let i = index[id] else {
-                    throw ExpressionError("unknown \(prefix == "indicator" ? "indicator" : "derived condition") '\(id)'", at: range,
+                    throw ExpressionError(code: "W2008", "unknown \(prefix == "indicator" ? "indicator" : "derived condition") '\(id)'", at: range,
                                           suggestion: Suggestion.didYouMean(id, in: index.keys))
                 }
                 let item: ItemReference = prefix == "indicator" ? .indicator(i) : .derived(i)
                 return .logic(test(.item(item), range))
             default:
-                throw ExpressionError("unknown name '\(name)'", at: range,
+                throw ExpressionError(code: "W2009", "unknown name '\(name)'", at: range,
                                       suggestion: Suggestion.didYouMean(prefix, in: ["indicator", "derived"]).map { "\($0) (names with a dot start with indicator. or derived.)" })
             }
         }
@@ -127,10 +127,10 @@ public struct ConditionCompiler {
                 else if scope.derivedIndex[name] != nil { suggestion = "did you mean 'derived.\(name)'?" }
             }
             if suggestion == nil, Self.functions.contains(name) { suggestion = "call it: \(name)(...)" }
-            throw ExpressionError("unknown question '\(name)'", at: range, suggestion: suggestion)
+            throw ExpressionError(code: "W2010", "unknown question '\(name)'", at: range, suggestion: suggestion)
         }
         if q >= scope.visibleQuestions {
-            throw ExpressionError("\(scope.place) can only refer to questions that come before it, and '\(name)' comes later", at: range,
+            throw ExpressionError(code: "W2011", "\(scope.place) can only refer to questions that come before it, and '\(name)' comes later", at: range,
                                   suggestion: "move '\(name)' earlier or the condition later")
         }
         return .question(q)
@@ -140,24 +140,24 @@ public struct ConditionCompiler {
         switch name {
         case "answered", "unknown", "declined", "asked":
             guard args.count == 1, case .name(let id) = args[0].kind else {
-                throw ExpressionError("\(name)() takes one question id", at: range, suggestion: "for example \(name)(age)")
+                throw ExpressionError(code: "W2012", "\(name)() takes one question id", at: range, suggestion: "for example \(name)(age)")
             }
             guard case .question(let q) = try resolve(id, args[0].range) else {
-                throw ExpressionError("\(name)() takes a question id", at: args[0].range)
+                throw ExpressionError(code: "W2013", "\(name)() takes a question id", at: args[0].range)
             }
             return .logic(test(.answerState(AnswerStateFunction(rawValue: name)!, question: q), range))
         case "count", "undetermined":
             guard scope.allowsItems else {
-                throw ExpressionError("\(scope.place) cannot use \(name)()", at: range, suggestion: "refer to earlier questions only")
+                throw ExpressionError(code: "W2014", "\(scope.place) cannot use \(name)()", at: range, suggestion: "refer to earlier questions only")
             }
             var matching = Set(0..<scope.indicatorIndex.count)
             for arg in args {
                 guard case .string(let tag) = arg.kind else {
-                    throw ExpressionError("\(name)() takes tags in double quotes", at: arg.range,
+                    throw ExpressionError(code: "W2015", "\(name)() takes tags in double quotes", at: arg.range,
                                           suggestion: "for example \(name)(\"strong\")")
                 }
                 guard scope.knownTags.contains(tag) else {
-                    throw ExpressionError("unknown tag \"\(tag)\": not an indicator id, category, strength or population", at: arg.range,
+                    throw ExpressionError(code: "W2016", "unknown tag \"\(tag)\": not an indicator id, category, strength or population", at: arg.range,
                                           suggestion: Suggestion.didYouMean(tag, in: scope.knownTags))
                 }
                 matching.formIntersection(scope.tagIndex[tag] ?? [])
@@ -166,12 +166,12 @@ public struct ConditionCompiler {
             return .numeric(name == "count" ? .count(list) : .undetermined(list))
         case "unanswered_share":
             guard scope.allowsItems else {
-                throw ExpressionError("\(scope.place) cannot use unanswered_share()", at: range, suggestion: "refer to earlier questions only")
+                throw ExpressionError(code: "W2017", "\(scope.place) cannot use unanswered_share()", at: range, suggestion: "refer to earlier questions only")
             }
-            guard args.isEmpty else { throw ExpressionError("unanswered_share() takes no arguments", at: range) }
+            guard args.isEmpty else { throw ExpressionError(code: "W2018", "unanswered_share() takes no arguments", at: range) }
             return .numeric(.unansweredShare)
         default:
-            throw ExpressionError("unknown function '\(name)'", at: range,
+            throw ExpressionError(code: "W2019", "unknown function '\(name)'", at: range,
                                   suggestion: Suggestion.didYouMean(name, in: Self.functions))
         }
     }
@@ -203,7 +203,7 @@ public struct ConditionCompiler {
                 let c = try choice(id, of: question, at: re.range)
                 return negate(test(.choice(question: q, choices: [c]), range))
             case (.multi, .string(let id)) where equality:
-                throw ExpressionError("'\(question.id)' is \(question.type.describe) and may hold several choices", at: range,
+                throw ExpressionError(code: "W2020", "'\(question.id)' is \(question.type.describe) and may hold several choices", at: range,
                                       suggestion: "test one choice with \"\(id)\" in \(question.id)")
             case (.number, .number(let n)):
                 try checkRange(n, of: question, at: re.range)
@@ -216,15 +216,15 @@ public struct ConditionCompiler {
                 return negate(test(.textEquals(question: q, s), range))
             case (.date, .string(let s)):
                 guard let day = CalendarDay.parse(s) else {
-                    throw ExpressionError("\"\(s)\" is not a date", at: re.range, suggestion: "write dates as \"YYYY-MM-DD\"")
+                    throw ExpressionError(code: "W2021", "\"\(s)\" is not a date", at: re.range, suggestion: "write dates as \"YYYY-MM-DD\"")
                 }
                 return test(.date(question: q, comparator, day), range)
             default:
                 if !equality, [.yesNo, .single, .multi, .text].contains(question.type) {
-                    throw ExpressionError("'\(op.rawValue)' cannot be used with \(question.type.describe)", at: range,
+                    throw ExpressionError(code: "W2022", "'\(op.rawValue)' cannot be used with \(question.type.describe)", at: range,
                                           suggestion: example(for: question))
                 }
-                throw ExpressionError("cannot compare '\(question.id)' (\(question.type.describe)) with \(describe(re))", at: range,
+                throw ExpressionError(code: "W2023", "cannot compare '\(question.id)' (\(question.type.describe)) with \(describe(re))", at: range,
                                       suggestion: example(for: question))
             }
         case (.numeric(let term), .number(let n)):
@@ -240,7 +240,7 @@ public struct ConditionCompiler {
         case (.number(let a), .number(let b)):
             return .constant(comparator.holds(a, b))
         default:
-            throw ExpressionError("cannot compare \(describe(le)) with \(describe(re)) using '\(op.rawValue)'", at: range)
+            throw ExpressionError(code: "W2024", "cannot compare \(describe(le)) with \(describe(re)) using '\(op.rawValue)'", at: range)
         }
     }
 
@@ -258,7 +258,7 @@ public struct ConditionCompiler {
                 var parts: [Logic] = []
                 for item in items {
                     guard case .number(let n) = item.kind else {
-                        throw ExpressionError("expected a number in the list", at: item.range)
+                        throw ExpressionError(code: "W2025", "expected a number in the list", at: item.range)
                     }
                     parts.append(test(.compare(.question(q), .equal, .constant(n)), item.range))
                 }
@@ -268,15 +268,15 @@ public struct ConditionCompiler {
                 for item in items { parts.append(test(.textEquals(question: q, try stringItem(item)), item.range)) }
                 return .or(parts)
             case .multi:
-                throw ExpressionError("'\(question.id)' is \(question.type.describe); test each choice on its own", at: range,
+                throw ExpressionError(code: "W2026", "'\(question.id)' is \(question.type.describe); test each choice on its own", at: range,
                                       suggestion: "for example \"a\" in \(question.id) or \"b\" in \(question.id)")
             default:
-                throw ExpressionError("'in' cannot be used with \(question.type.describe)", at: range, suggestion: example(for: question))
+                throw ExpressionError(code: "W2027", "'in' cannot be used with \(question.type.describe)", at: range, suggestion: example(for: question))
             }
         case (.string(let id), .question(let q)):
             let question = scope.questions[q]
             guard question.type == .multi else {
-                throw ExpressionError("'in' needs a list or a multiple-choice question on its right, and '\(question.id)' is \(question.type.describe)",
+                throw ExpressionError(code: "W2028", "'in' needs a list or a multiple-choice question on its right, and '\(question.id)' is \(question.type.describe)",
                                       at: r.range, suggestion: example(for: question))
             }
             let c = try choice(id, of: question, at: l.range)
@@ -286,19 +286,19 @@ public struct ConditionCompiler {
             for item in items { set.insert(try outcome(try stringItem(item), at: item.range)) }
             return test(.outcome(set), range)
         default:
-            throw ExpressionError("'in' needs a question and a list, or a choice and a multiple-choice question", at: range,
+            throw ExpressionError(code: "W2029", "'in' needs a question and a list, or a choice and a multiple-choice question", at: range,
                                   suggestion: "for example work_sector in [\"a\", \"b\"] or \"threats\" in control_methods")
         }
     }
 
     private func stringItem(_ e: Expression) throws(ExpressionError) -> String {
-        guard case .string(let s) = e.kind else { throw ExpressionError("expected a string in double quotes", at: e.range) }
+        guard case .string(let s) = e.kind else { throw ExpressionError(code: "W2030", "expected a string in double quotes", at: e.range) }
         return s
     }
 
     private func choice(_ id: String, of question: QuestionSymbol, at range: Range<Int>) throws(ExpressionError) -> Int {
         guard let c = question.choiceIndex(id) else {
-            throw ExpressionError("\"\(id)\" is not a choice of '\(question.id)'", at: range,
+            throw ExpressionError(code: "W2031", "\"\(id)\" is not a choice of '\(question.id)'", at: range,
                                   suggestion: Suggestion.didYouMean(id, in: question.choiceIDs)
                                     ?? "its choices are \(question.choiceIDs.joined(separator: ", "))")
         }
@@ -307,17 +307,17 @@ public struct ConditionCompiler {
 
     private func outcome(_ id: String, at range: Range<Int>) throws(ExpressionError) -> Int {
         guard let o = scope.outcomeIndex[id] else {
-            throw ExpressionError("unknown outcome \"\(id)\"", at: range, suggestion: Suggestion.didYouMean(id, in: scope.outcomeIndex.keys))
+            throw ExpressionError(code: "W2032", "unknown outcome \"\(id)\"", at: range, suggestion: Suggestion.didYouMean(id, in: scope.outcomeIndex.keys))
         }
         return o
     }
 
     private func checkRange(_ n: Double, of question: QuestionSymbol, at range: Range<Int>) throws(ExpressionError) {
         if let min = question.min, n < min {
-            throw ExpressionError("\(n.formatted) is below \(min.formatted), the smallest answer '\(question.id)' allows", at: range)
+            throw ExpressionError(code: "W2033", "\(n.formatted) is below \(min.formatted), the smallest answer '\(question.id)' allows", at: range)
         }
         if let max = question.max, n > max {
-            throw ExpressionError("\(n.formatted) is above \(max.formatted), the largest answer '\(question.id)' allows", at: range)
+            throw ExpressionError(code: "W2034", "\(n.formatted) is above \(max.formatted), the largest answer '\(question.id)' allows", at: range)
         }
     }
 

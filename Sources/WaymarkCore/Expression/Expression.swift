@@ -47,9 +47,12 @@ public struct ExpressionError: Error, Sendable, Hashable {
     public var message: String
     public var range: Range<Int>
     public var suggestion: String?
+    /// The message's stable code, carried into the diagnostic.
+    public var code: String?
 
     /// An error at character `range`, with an optional hint.
-    public init(_ message: String, at range: Range<Int>, suggestion: String? = nil) {
+    public init(code: String? = nil, _ message: String, at range: Range<Int>, suggestion: String? = nil) {
+        self.code = code
         self.message = message
         self.range = range
         self.suggestion = suggestion

@@ -11,16 +11,16 @@ public struct ExpressionParser {
     public static func parse(_ text: String) throws(ExpressionError) -> Expression {
         let length = text.unicodeScalars.count
         if length > maxLength {
-            throw ExpressionError("condition is \(length) characters, over the limit of \(maxLength)", at: 0..<0)
+            throw ExpressionError(code: "W2035", "condition is \(length) characters, over the limit of \(maxLength)", at: 0..<0)
         }
         var lexer = Lexer(text)
         var parser = ExpressionParser(tokens: try lexer.tokens())
         if parser.current.kind == .end {
-            throw ExpressionError("empty condition", at: 0..<0, suggestion: "write 'true' for a rule that always applies")
+            throw ExpressionError(code: "W2036", "empty condition", at: 0..<0, suggestion: "write 'true' for a rule that always applies")
         }
         let expression = try parser.expression(minimumPrecedence: 0)
         if parser.current.kind != .end {
-            throw ExpressionError("unexpected \(parser.current.describe) after a complete condition", at: parser.current.range,
+            throw ExpressionError(code: "W2037", "unexpected \(parser.current.describe) after a complete condition", at: parser.current.range,
                                   suggestion: "join conditions with 'and' or 'or'")
         }
         return expression
@@ -40,7 +40,7 @@ public struct ExpressionParser {
             // Comparisons do not chain: `a < b < c` is an error rather than a surprise.
             let right = try expression(minimumPrecedence: op.precedence)
             if op.isComparison, let next = infixOperator(), next.isComparison {
-                throw ExpressionError("comparisons cannot be chained", at: current.range,
+                throw ExpressionError(code: "W2038", "comparisons cannot be chained", at: current.range,
                                       suggestion: "join them with 'and'")
             }
             left = Expression(.binary(op, left, right), left.range.lowerBound..<right.range.upperBound)
@@ -66,7 +66,7 @@ public struct ExpressionParser {
         depth += 1
         defer { depth -= 1 }
         if depth > Self.maxDepth {
-            throw ExpressionError("condition nests deeper than \(Self.maxDepth) levels", at: current.range)
+            throw ExpressionError(code: "W2039", "condition nests deeper than \(Self.maxDepth) levels", at: current.range)
         }
         let token = current
         switch token.kind {
@@ -81,7 +81,7 @@ public struct ExpressionParser {
             let operand = try expression(minimumPrecedence: 3)
             return Expression(.not(operand), token.range.lowerBound..<operand.range.upperBound)
         case .identifier(let word) where ["and", "or", "in"].contains(word):
-            throw ExpressionError("expected a value before '\(word)'", at: token.range)
+            throw ExpressionError(code: "W2040", "expected a value before '\(word)'", at: token.range)
         case .identifier(let word):
             advance()
             switch word {
@@ -108,9 +108,9 @@ public struct ExpressionParser {
             try expect("]", opening: token)
             return Expression(.list(items), token.range.lowerBound..<tokens[index - 1].range.upperBound)
         case .end:
-            throw ExpressionError("expected a value at the end of the condition", at: token.range)
+            throw ExpressionError(code: "W2041", "expected a value at the end of the condition", at: token.range)
         case .symbol(let s):
-            throw ExpressionError("expected a value, found '\(s)'", at: token.range)
+            throw ExpressionError(code: "W2042", "expected a value, found '\(s)'", at: token.range)
         }
     }
 
@@ -131,7 +131,7 @@ public struct ExpressionParser {
 
     private mutating func expect(_ symbol: String, opening: Token) throws(ExpressionError) {
         guard current.kind == .symbol(symbol) else {
-            throw ExpressionError("expected '\(symbol)' to close the '\(opening.describeSymbol)' here, found \(current.describe)",
+            throw ExpressionError(code: "W2043", "expected '\(symbol)' to close the '\(opening.describeSymbol)' here, found \(current.describe)",
                                   at: current.range.isEmpty ? opening.range : current.range)
         }
         advance()

@@ -31,16 +31,16 @@ struct Lexer {
             return Token(kind: .symbol(symbol), range: start..<position)
         }
         if c == "=" {
-            throw ExpressionError("'=' is not an operator", at: start..<start + 1, suggestion: "use '==' to compare")
+            throw ExpressionError(code: "W2044", "'=' is not an operator", at: start..<start + 1, suggestion: "use '==' to compare")
         }
         if c == "'" {
-            throw ExpressionError("strings use double quotes", at: start..<start + 1, suggestion: "write \"...\" instead of '...'")
+            throw ExpressionError(code: "W2045", "strings use double quotes", at: start..<start + 1, suggestion: "write \"...\" instead of '...'")
         }
         if c == "&" || c == "|" || c == "!" {
             let word = c == "&" ? "and" : c == "|" ? "or" : "not"
-            throw ExpressionError("unexpected '\(c)'", at: start..<start + 1, suggestion: "write '\(word)'")
+            throw ExpressionError(code: "W2046", "unexpected '\(c)'", at: start..<start + 1, suggestion: "write '\(word)'")
         }
-        throw ExpressionError("unexpected character '\(String(c).singleLineSafe)'", at: start..<start + 1)
+        throw ExpressionError(code: "W2047", "unexpected character '\(String(c).singleLineSafe)'", at: start..<start + 1)
     }
 
     private mutating func string(from start: Int) throws(ExpressionError) -> Token {
@@ -60,14 +60,14 @@ struct Lexer {
             }
             position += 1
         }
-        throw ExpressionError("unterminated string", at: start..<position, suggestion: "add a closing '\"'")
+        throw ExpressionError(code: "W2048", "unterminated string", at: start..<position, suggestion: "add a closing '\"'")
     }
 
     private mutating func number(from start: Int) throws(ExpressionError) -> Token {
         while let c = peek(0), c.isASCIIDigit || c == "." { position += 1 }
         let literal = text(start..<position)
         guard let value = Double(literal), value.isFinite else {
-            throw ExpressionError("'\(literal)' is not a number", at: start..<position)
+            throw ExpressionError(code: "W2049", "'\(literal)' is not a number", at: start..<position)
         }
         return Token(kind: .number(value), range: start..<position)
     }

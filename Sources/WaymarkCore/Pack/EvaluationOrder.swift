@@ -29,7 +29,7 @@ enum EvaluationOrder {
                     let (condition, _) = dependencies(cycle[0])
                     let test = condition.tests.firstIndex { $0.refers(to: cycle[1]) }
                     let location = test.map { condition.locator.location(at: condition.testRanges[$0].lowerBound) } ?? condition.location
-                    reader.bag.error(at: location,
+                    reader.bag.error(code: "W3001", at: location,
                                      "conditions refer to each other in a cycle: \(cycle.map(name).joined(separator: " -> "))",
                                      suggestion: "break the cycle so that each rule depends only on rules that do not depend on it")
                 }

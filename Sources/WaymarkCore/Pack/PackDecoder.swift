@@ -51,7 +51,7 @@ struct PackDecoder {
             examples("indicators", f)
             let category = f.string("category") ?? ""
             if let node = f["category"], !category.isEmpty, !categoryIDs.contains(category) {
-                reader.error(node, "unknown category '\(category.singleLineSafe)'", suggestion: Suggestion.didYouMean(category, in: categoryIDs))
+                reader.error(code: "W3002", node, "unknown category '\(category.singleLineSafe)'", suggestion: Suggestion.didYouMean(category, in: categoryIDs))
             }
             return Indicator(id: id, title: f.text("title") ?? LocalizedText(id), description: f.text("description"),
                              category: category, strength: f.enum("strength", Strength.self) ?? .weak,
@@ -73,7 +73,7 @@ struct PackDecoder {
             examples("referrals", f)
             let service = f.string("service") ?? ""
             if let node = f["service"], !service.isEmpty, !serviceIDs.contains(service) {
-                reader.error(node, "unknown service '\(service.singleLineSafe)'", suggestion: Suggestion.didYouMean(service, in: serviceIDs))
+                reader.error(code: "W3003", node, "unknown service '\(service.singleLineSafe)'", suggestion: Suggestion.didYouMean(service, in: serviceIDs))
             }
             return Referral(id: id, service: service, urgency: f.enum("urgency", Urgency.self) ?? .routine,
                             when: when("referrals", f), because: f.text("because"), sources: citations(f), location: f.node.location)
@@ -125,7 +125,7 @@ struct PackDecoder {
             // A file that did not parse may hold the header; its syntax error is the one to fix first.
             if reader.bag.hasErrors { return nil }
             let file = files.files.first ?? "pack"
-            reader.bag.error(at: SourceLocation(file: file, line: 1, column: 1), "the pack has no 'pack:' header",
+            reader.bag.error(code: "W3004", at: SourceLocation(file: file, line: 1, column: 1), "the pack has no 'pack:' header",
                              suggestion: "add 'pack:' with id, version and title")
             return nil
         }
@@ -145,7 +145,7 @@ struct PackDecoder {
         for node in files.lists[key] ?? [] {
             guard let f = reader.fields(node, of: what, allowed: allowed, required: required), let id = f.id(allowHyphen: allowHyphen) else { continue }
             if let first = seen[id] {
-                reader.bag.append(Diagnostic(at: f["id"]!.location, "duplicate \(what.split(separator: " ", maxSplits: 1).last!) id '\(id)'",
+                reader.bag.append(Diagnostic(code: "W3005", at: f["id"]!.location, "duplicate \(what.split(separator: " ", maxSplits: 1).last!) id '\(id)'",
                                              notes: [Diagnostic(.note, at: first, "'\(id)' was first defined here")]))
                 continue
             }
@@ -161,7 +161,7 @@ struct PackDecoder {
             guard let item = reader.fields(node, of: "a source item", allowed: ["id", "text"], required: ["id", "text"]),
                   let id = item.id(allowHyphen: true) else { return nil }
             if !seen.insert(id).inserted {
-                reader.error(item["id"]!, "duplicate source item id '\(id)'")
+                reader.error(code: "W3030", item["id"]!, "duplicate source item id '\(id)'")
                 return nil
             }
             return SourceItem(id: id, text: item.text("text") ?? LocalizedText(""), location: node.location)
@@ -172,15 +172,15 @@ struct PackDecoder {
         (f.stringList("sources") ?? []).compactMap { text, node in
             let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2 else {
-                reader.error(node, "cite a source as 'source/item', found '\(text.singleLineSafe)'")
+                reader.error(code: "W3006", node, "cite a source as 'source/item', found '\(text.singleLineSafe)'")
                 return nil
             }
             guard let items = sources[parts[0]] else {
-                reader.error(node, "unknown source '\(parts[0].singleLineSafe)'", suggestion: Suggestion.didYouMean(parts[0], in: sources.keys))
+                reader.error(code: "W3007", node, "unknown source '\(parts[0].singleLineSafe)'", suggestion: Suggestion.didYouMean(parts[0], in: sources.keys))
                 return nil
             }
             guard items.contains(parts[1]) else {
-                reader.error(node, "source '\(parts[0])' has no item '\(parts[1].singleLineSafe)'", suggestion: Suggestion.didYouMean(parts[1], in: items))
+                reader.error(code: "W3008", node, "source '\(parts[0])' has no item '\(parts[1].singleLineSafe)'", suggestion: Suggestion.didYouMean(parts[1], in: items))
                 return nil
             }
             return SourceReference(source: parts[0], item: parts[1], location: node.location)
@@ -191,7 +191,7 @@ struct PackDecoder {
         let type = f.enum("type", QuestionType.self) ?? .text
         let section = f.string("section")
         if let section, let node = f["section"], !sections.contains(where: { $0.id == section }) {
-            reader.error(node, "unknown section '\(section.singleLineSafe)'", suggestion: Suggestion.didYouMean(section, in: sections.map(\.id)))
+            reader.error(code: "W3009", node, "unknown section '\(section.singleLineSafe)'", suggestion: Suggestion.didYouMean(section, in: sections.map(\.id)))
         }
         var choices: [Choice] = []
         var seen = Set<String>()
@@ -199,30 +199,30 @@ struct PackDecoder {
             guard let c = reader.fields(node, of: "a choice", allowed: ["id", "label"], required: ["id", "label"]),
                   let choiceID = c.id(allowHyphen: true) else { continue }
             if ["unknown", "declined"].contains(choiceID) {
-                reader.error(c["id"]!, "'\(choiceID)' is reserved: every question can already be answered \(choiceID)")
+                reader.error(code: "W3031", c["id"]!, "'\(choiceID)' is reserved: every question can already be answered \(choiceID)")
             } else if !seen.insert(choiceID).inserted {
-                reader.error(c["id"]!, "duplicate choice id '\(choiceID)'")
+                reader.error(code: "W3032", c["id"]!, "duplicate choice id '\(choiceID)'")
             } else {
                 choices.append(Choice(id: choiceID, label: c.text("label") ?? LocalizedText(choiceID), location: node.location))
             }
         }
         let hasChoices = type == .single || type == .multi
         if hasChoices, choices.isEmpty, f.has("type") {
-            reader.error(f.node, "\(type.describe) needs 'choices'")
+            reader.error(code: "W3010", f.node, "\(type.describe) needs 'choices'")
         }
         if !hasChoices, let node = f["choices"] {
-            reader.error(node, "'choices' only applies to single and multi questions, and '\(id)' is \(type.describe)")
+            reader.error(code: "W3011", node, "'choices' only applies to single and multi questions, and '\(id)' is \(type.describe)")
         }
         let offersLanguageChoice = f.bool("offers_language_choice") ?? false
         if offersLanguageChoice, type != .yesNo, let node = f["offers_language_choice"] {
-            reader.error(node, "'offers_language_choice' only applies to yes/no questions")
+            reader.error(code: "W3012", node, "'offers_language_choice' only applies to yes/no questions")
         }
         let min = f.number("min"), max = f.number("max")
         if type != .number, let node = f["min"] ?? f["max"] {
-            reader.error(node, "'min' and 'max' only apply to number questions")
+            reader.error(code: "W3013", node, "'min' and 'max' only apply to number questions")
         }
         if let min, let max, min > max, let node = f["min"] {
-            reader.error(node, "'min' (\(min.formatted)) is greater than 'max' (\(max.formatted))")
+            reader.error(code: "W3014", node, "'min' (\(min.formatted)) is greater than 'max' (\(max.formatted))")
         }
         return Question(id: id, section: section, type: type, prompt: f.text("prompt") ?? LocalizedText(id),
                         childPrompt: f.text("child_prompt"), help: f.text("help"), guidance: f.text("guidance"),
@@ -233,7 +233,7 @@ struct PackDecoder {
     private func pending(_ f: SchemaReader.Fields, _ key: String) -> PendingCondition? {
         guard let node = f.values[key] else { return nil }
         guard let scalar = node.scalar, !node.isNull else {
-            reader.error(node, "'\(key)' must be one condition written as text, found \(node.kindDescription)",
+            reader.error(code: "W3015", node, "'\(key)' must be one condition written as text, found \(node.kindDescription)",
                          suggestion: node.isNull ? "write 'true' for a rule that always applies" : nil)
             return nil
         }
@@ -245,7 +245,7 @@ struct PackDecoder {
         do {
             return try ConditionCompiler.compile(p.text, locator: locator, scope: scope)
         } catch {
-            reader.bag.error(at: locator.location(at: error.range.lowerBound), error.message, suggestion: error.suggestion)
+            reader.bag.error(code: error.code, at: locator.location(at: error.range.lowerBound), error.message, suggestion: error.suggestion)
             return nil
         }
     }
@@ -264,11 +264,11 @@ struct PackDecoder {
             let clash = strengths.contains(indicator.id) ? "a strength" : categories.contains(indicator.id) ? "a category"
                 : populations.contains(indicator.id) ? "a population tag" : nil
             if let clash {
-                reader.bag.error(at: indicator.location, "indicator id '\(indicator.id)' is also \(clash), so count(\"\(indicator.id)\") could not tell them apart",
+                reader.bag.error(code: "W3016", at: indicator.location, "indicator id '\(indicator.id)' is also \(clash), so count(\"\(indicator.id)\") could not tell them apart",
                                  suggestion: "rename the indicator")
             }
             for population in indicator.populations where strengths.contains(population) || categories.contains(population) {
-                reader.bag.error(at: indicator.location, "population '\(population)' of indicator '\(indicator.id)' is also \(strengths.contains(population) ? "a strength" : "a category")",
+                reader.bag.error(code: "W3017", at: indicator.location, "population '\(population)' of indicator '\(indicator.id)' is also \(strengths.contains(population) ? "a strength" : "a category")",
                                  suggestion: "use another word for the population")
             }
         }
@@ -277,12 +277,12 @@ struct PackDecoder {
     private func checkOutcomesEnd(_ outcomes: [Outcome]) {
         guard let last = outcomes.last else {
             if reader.bag.diagnostics.isEmpty, let file = files.files.first {
-                reader.bag.warning(at: SourceLocation(file: file, line: 1, column: 1), "the pack has no outcomes")
+                reader.bag.warning(code: "W3018", at: SourceLocation(file: file, line: 1, column: 1), "the pack has no outcomes")
             }
             return
         }
         if last.when.logic != .constant(true) {
-            reader.bag.warning(at: last.when.location, "the last outcome is not 'when: true', so some answers may match no outcome",
+            reader.bag.warning(code: "W3019", at: last.when.location, "the last outcome is not 'when: true', so some answers may match no outcome",
                                suggestion: "end the list with a catch-all outcome")
         }
     }

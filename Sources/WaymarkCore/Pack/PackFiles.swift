@@ -16,7 +16,7 @@ struct PackFiles {
     /// Reads a directory of `*.yaml` files or one file; YAML problems go into `reader`.
     static func read(_ path: String, reader: SchemaReader) throws(FatalError) -> PackFiles {
         let paths = TextFile.isDirectory(path) ? try TextFile.yamlFiles(in: path) : [path]
-        if paths.isEmpty { throw FatalError(at: .file(path), "no .yaml files in this directory") }
+        if paths.isEmpty { throw FatalError(code: "W3020", at: .file(path), "no .yaml files in this directory") }
         var contents: [(String, [UInt8])] = []
         for file in paths { contents.append((file, try TextFile.read(file, sources: reader.sources))) }
         var translations: [(String, [UInt8])] = []
@@ -44,14 +44,14 @@ struct PackFiles {
             }
             guard let root, !root.isNull else { continue }
             guard let pairs = root.mapping else {
-                reader.error(root, "a pack file must be a mapping of sections such as 'questions:', found \(root.kindDescription)")
+                reader.error(code: "W3021", root, "a pack file must be a mapping of sections such as 'questions:', found \(root.kindDescription)")
                 continue
             }
             for pair in pairs {
                 let key = pair.key.scalar?.text ?? ""
                 if key == "pack" {
                     if let firstHeader {
-                        reader.bag.append(Diagnostic(at: pair.key.location, "'pack' may appear only once",
+                        reader.bag.append(Diagnostic(code: "W3022", at: pair.key.location, "'pack' may appear only once",
                                                      notes: [Diagnostic(.note, at: firstHeader.location, "'pack' was first given here")]))
                     } else {
                         firstHeader = pair.key
@@ -60,12 +60,12 @@ struct PackFiles {
                 } else if listKeys.contains(key) {
                     if pair.value.isNull { continue }
                     guard let items = pair.value.sequence else {
-                        reader.error(pair.value, "'\(key)' must be a list, found \(pair.value.kindDescription)")
+                        reader.error(code: "W3023", pair.value, "'\(key)' must be a list, found \(pair.value.kindDescription)")
                         continue
                     }
                     merged.lists[key, default: []] += items
                 } else {
-                    reader.error(pair.key, "unknown section '\(key.singleLineSafe)'",
+                    reader.error(code: "W3024", pair.key, "unknown section '\(key.singleLineSafe)'",
                                  suggestion: Suggestion.didYouMean(key, in: topLevelKeys) ?? "expected one of: \(topLevelKeys.joined(separator: ", "))")
                 }
             }

@@ -15,7 +15,7 @@ struct TranslationDecoder {
                                       file: file, entries: [:])
         guard let texts = f["texts"] else { return translation }
         guard let pairs = texts.mapping else {
-            reader.error(texts, "'texts' must map field keys to translations, found \(texts.kindDescription)")
+            reader.error(code: "W3025", texts, "'texts' must map field keys to translations, found \(texts.kindDescription)")
             return translation
         }
         for pair in pairs {
@@ -37,24 +37,24 @@ struct TranslationDecoder {
         for (translation, root) in translations {
             let languageNode = root.value(for: "translation")?.value(for: "language") ?? root
             if let first = seen[translation.language] {
-                reader.bag.append(Diagnostic(at: languageNode.location, "a second translation file for '\(translation.language.singleLineSafe)'",
+                reader.bag.append(Diagnostic(code: "W3026", at: languageNode.location, "a second translation file for '\(translation.language.singleLineSafe)'",
                                              notes: [Diagnostic(.note, at: first, "the first is here")]))
                 continue
             }
             seen[translation.language] = languageNode.location
             guard pack.info.languages.contains(translation.language), translation.language != pack.info.languages.first else {
-                reader.error(languageNode, "language '\(translation.language.singleLineSafe)' is not one of the pack's other languages (\(pack.info.languages.dropFirst().joined(separator: ", ")))",
+                reader.error(code: "W3027", languageNode, "language '\(translation.language.singleLineSafe)' is not one of the pack's other languages (\(pack.info.languages.dropFirst().joined(separator: ", ")))",
                              suggestion: "add it to pack.languages after the default language")
                 continue
             }
             for (key, entry) in translation.entries.sorted(by: { $0.value.location < $1.value.location }) {
                 guard let field = byKey[key] else {
-                    reader.bag.error(at: entry.location, "no text field '\(key.singleLineSafe)' in the pack",
+                    reader.bag.error(code: "W3028", at: entry.location, "no text field '\(key.singleLineSafe)' in the pack",
                                      suggestion: Suggestion.didYouMean(key, in: Array(byKey.keys)) ?? "run 'waymark translations export' to see the keys")
                     continue
                 }
                 guard entry.source == TextHash.of(field.text.text) else {
-                    reader.bag.warning(at: entry.location, "stale translation of '\(key)': the English changed after it was translated, so the English is shown",
+                    reader.bag.warning(code: "W3029", at: entry.location, "stale translation of '\(key)': the English changed after it was translated, so the English is shown",
                                        suggestion: "update the text and its source hash (waymark translations export marks it for the translator)")
                     continue
                 }

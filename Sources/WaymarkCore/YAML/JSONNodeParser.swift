@@ -12,13 +12,13 @@ public struct JSONNodeParser {
     /// Parses one JSON value found on `line` of `file`, throwing the first problem as a located diagnostic.
     public static func parse(_ bytes: [UInt8], file: String, line: Int = 1, maxDepth: Int = YAMLLimits.standard.maxDepth) throws(Diagnostic) -> YAMLNode {
         if let bad = UTF8Validation.firstInvalidPosition(in: bytes) {
-            throw Diagnostic(at: SourceLocation(file: file, line: line, column: bad.column), "invalid UTF-8 byte")
+            throw Diagnostic(code: "W1001", at: SourceLocation(file: file, line: line, column: bad.column), "invalid UTF-8 byte")
         }
         var parser = JSONNodeParser(bytes: bytes, file: file, line: line, maxDepth: maxDepth)
         parser.skipSpace()
         let node = try parser.value(depth: 0)
         parser.skipSpace()
-        guard parser.i == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        guard parser.i == bytes.count else { throw parser.error(code: "W1046", "unexpected text after the JSON value") }
         return node
     }
 
@@ -31,7 +31,7 @@ public struct JSONNodeParser {
 
     private var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
 
-    private func error(_ message: String) -> Diagnostic { Diagnostic(at: location, message) }
+    private func error(code: String, _ message: String) -> Diagnostic { Diagnostic(code: code, at: location, message) }
 
     private mutating func advance() {
         // Columns count characters, so continuation bytes of a UTF-8 sequence do not move them.
@@ -44,11 +44,11 @@ public struct JSONNodeParser {
     }
 
     private mutating func value(depth: Int) throws(Diagnostic) -> YAMLNode {
-        guard i < bytes.count else { throw error("expected a JSON value at the end of the line") }
+        guard i < bytes.count else { throw error(code: "W1002", "expected a JSON value at the end of the line") }
         let start = location
         switch bytes[i] {
         case UInt8(ascii: "{"):
-            guard depth < maxDepth else { throw error("nesting deeper than the limit of \(maxDepth) levels") }
+            guard depth < maxDepth else { throw error(code: "W1003", "nesting deeper than the limit of \(maxDepth) levels") }
             advance()
             var pairs: [YAMLPair] = []
             var keys: [String: SourceLocation] = [:]
@@ -57,26 +57,26 @@ public struct JSONNodeParser {
             if i < bytes.count, bytes[i] == UInt8(ascii: "}") { advance(); return YAMLNode(.mapping(pairs), at: start) }
             while true {
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error(code: "W1004", "expected a key in double quotes") }
                 let key = try string()
                 if let first = keys[key.scalar!.text] {
-                    throw Diagnostic(at: key.location, "duplicate key '\(key.scalar!.text.singleLineSafe)'",
+                    throw Diagnostic(code: "W1005", at: key.location, "duplicate key '\(key.scalar!.text.singleLineSafe)'",
                                      notes: [Diagnostic(.note, at: first, "'\(key.scalar!.text.singleLineSafe)' was first used here")])
                 }
                 keys[key.scalar!.text] = key.location
                 skipSpace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error(code: "W1006", "expected ':' after the key") }
                 advance()
                 skipSpace()
                 pairs.append(YAMLPair(key: key, value: try value(depth: depth + 1)))
                 skipSpace()
-                guard i < bytes.count else { throw error("expected ',' or '}' before the end of the line") }
+                guard i < bytes.count else { throw error(code: "W1007", "expected ',' or '}' before the end of the line") }
                 if bytes[i] == UInt8(ascii: ",") { advance(); continue }
                 if bytes[i] == UInt8(ascii: "}") { advance(); return YAMLNode(.mapping(pairs), at: start) }
-                throw error("expected ',' or '}'")
+                throw error(code: "W1008", "expected ',' or '}'")
             }
         case UInt8(ascii: "["):
-            guard depth < maxDepth else { throw error("nesting deeper than the limit of \(maxDepth) levels") }
+            guard depth < maxDepth else { throw error(code: "W1009", "nesting deeper than the limit of \(maxDepth) levels") }
             advance()
             var items: [YAMLNode] = []
             skipSpace()
@@ -85,10 +85,10 @@ public struct JSONNodeParser {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
-                guard i < bytes.count else { throw error("expected ',' or ']' before the end of the line") }
+                guard i < bytes.count else { throw error(code: "W1010", "expected ',' or ']' before the end of the line") }
                 if bytes[i] == UInt8(ascii: ",") { advance(); continue }
                 if bytes[i] == UInt8(ascii: "]") { advance(); return YAMLNode(.sequence(items), at: start) }
-                throw error("expected ',' or ']'")
+                throw error(code: "W1011", "expected ',' or ']'")
             }
         case UInt8(ascii: "\""):
             return try string()
@@ -102,7 +102,7 @@ public struct JSONNodeParser {
             default:
                 guard SchemaReader.number(text) != nil else {
                     column = start.column
-                    throw error(text.isEmpty ? "expected a JSON value" : "'\(text.singleLineSafe)' is not a JSON value")
+                    throw error(code: "W1047", text.isEmpty ? "expected a JSON value" : "'\(text.singleLineSafe)' is not a JSON value")
                 }
                 return YAMLNode(.scalar(YAMLScalar(text)), at: start)
             }
@@ -146,30 +146,30 @@ public struct JSONNodeParser {
                     if (0xD800..<0xDC00).contains(code) {
                         // A high surrogate must be followed by a low one; together they name one character.
                         guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                            throw error("unpaired surrogate in a \\u escape")
+                            throw error(code: "W1012", "unpaired surrogate in a \\u escape")
                         }
                         advance(); advance()
                         let low = try hex4()
-                        guard (0xDC00..<0xE000).contains(low) else { throw error("unpaired surrogate in a \\u escape") }
+                        guard (0xDC00..<0xE000).contains(low) else { throw error(code: "W1013", "unpaired surrogate in a \\u escape") }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("unpaired surrogate in a \\u escape") }
+                    guard let scalar = Unicode.Scalar(code) else { throw error(code: "W1014", "unpaired surrogate in a \\u escape") }
                     out += String(Character(scalar)).utf8
-                default: throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+                default: throw error(code: "W1015", "invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
                 }
                 runStart = i
             case 0x00..<0x20:
-                throw error("control character in a string; write it as an escape such as \\n")
+                throw error(code: "W1016", "control character in a string; write it as an escape such as \\n")
             default:
                 advance()
             }
         }
-        throw Diagnostic(at: start, "unterminated string")
+        throw Diagnostic(code: "W1017", at: start, "unterminated string")
     }
 
     private mutating func hex4() throws(Diagnostic) -> UInt32 {
         guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else {
-            throw error("expected four hexadecimal digits after \\u")
+            throw error(code: "W1018", "expected four hexadecimal digits after \\u")
         }
         for _ in 0..<4 { advance() }
         return code

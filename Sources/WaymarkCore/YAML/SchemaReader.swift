@@ -10,31 +10,31 @@ public final class SchemaReader {
     public init(sources: SourceFiles = SourceFiles()) { self.sources = sources }
 
     /// Reports an error at the node's location.
-    public func error(_ node: YAMLNode, _ message: String, suggestion: String? = nil) {
-        bag.error(at: node.location, message, suggestion: suggestion)
+    public func error(code: String? = nil, _ node: YAMLNode, _ message: String, suggestion: String? = nil) {
+        bag.error(code: code, at: node.location, message, suggestion: suggestion)
     }
 
     /// A mapping's entries by key, after reporting keys not in `allowed` and `required` keys that are missing.
     public func fields(_ node: YAMLNode, of what: String, allowed: [String], required: [String] = []) -> Fields? {
         guard let pairs = node.mapping else {
-            error(node, "expected \(what) as a mapping, found \(node.kindDescription)")
+            error(code: "W1019", node, "expected \(what) as a mapping, found \(node.kindDescription)")
             return nil
         }
         var fields = Fields(node: node, reader: self)
         for pair in pairs {
             guard let key = pair.key.scalar?.text else {
-                error(pair.key, "keys must be plain words")
+                error(code: "W1020", pair.key, "keys must be plain words")
                 continue
             }
             guard allowed.contains(key) else {
-                error(pair.key, "unknown key '\(key)' in \(what)",
+                error(code: "W1021", pair.key, "unknown key '\(key)' in \(what)",
                       suggestion: Suggestion.didYouMean(key, in: allowed) ?? "expected one of: \(allowed.joined(separator: ", "))")
                 continue
             }
             fields.values[key] = pair.value
         }
         for key in required where fields.values[key] == nil {
-            error(node, "\(what) is missing '\(key)'")
+            error(code: "W1022", node, "\(what) is missing '\(key)'")
         }
         return fields
     }
@@ -59,7 +59,7 @@ public final class SchemaReader {
         public func string(_ key: String) -> String? {
             guard let node = self[key] else { return nil }
             guard let scalar = node.scalar else {
-                reader.error(node, "'\(key)' must be a single value, found \(node.kindDescription)")
+                reader.error(code: "W1023", node, "'\(key)' must be a single value, found \(node.kindDescription)")
                 return nil
             }
             return scalar.text
@@ -69,7 +69,7 @@ public final class SchemaReader {
         public func id(_ key: String = "id", allowHyphen: Bool = false) -> String? {
             guard let text = string(key), let node = self[key] else { return nil }
             if !SchemaReader.isValidID(text, allowHyphen: allowHyphen) {
-                reader.error(node, "'\(text.singleLineSafe)' is not a valid id",
+                reader.error(code: "W1024", node, "'\(text.singleLineSafe)' is not a valid id",
                              suggestion: "use letters, digits and '_'\(allowHyphen ? " or '-'" : ""), starting with a letter")
                 return nil
             }
@@ -83,7 +83,7 @@ public final class SchemaReader {
             case "true": return true
             case "false": return false
             default:
-                reader.error(node, "'\(key)' must be true or false, found '\(text.singleLineSafe)'")
+                reader.error(code: "W1025", node, "'\(key)' must be true or false, found '\(text.singleLineSafe)'")
                 return nil
             }
         }
@@ -92,7 +92,7 @@ public final class SchemaReader {
         public func number(_ key: String) -> Double? {
             guard let node = self[key], let text = string(key) else { return nil }
             guard let value = SchemaReader.number(text), node.scalar?.isQuoted == false else {
-                reader.error(node, "'\(key)' must be a number, found '\(text.singleLineSafe)'")
+                reader.error(code: "W1026", node, "'\(key)' must be a number, found '\(text.singleLineSafe)'")
                 return nil
             }
             return value
@@ -103,7 +103,7 @@ public final class SchemaReader {
             guard let node = self[key], let text = string(key) else { return nil }
             guard let value = E(rawValue: text) else {
                 let names = E.allCases.map(\.rawValue)
-                reader.error(node, "'\(text.singleLineSafe)' is not a valid \(key)",
+                reader.error(code: "W1027", node, "'\(text.singleLineSafe)' is not a valid \(key)",
                              suggestion: Suggestion.didYouMean(text, in: names) ?? "expected one of: \(names.joined(separator: ", "))")
                 return nil
             }
@@ -114,7 +114,7 @@ public final class SchemaReader {
         public func list(_ key: String) -> [YAMLNode]? {
             guard let node = self[key] else { return nil }
             guard let items = node.sequence else {
-                reader.error(node, "'\(key)' must be a list, found \(node.kindDescription)")
+                reader.error(code: "W1028", node, "'\(key)' must be a list, found \(node.kindDescription)")
                 return nil
             }
             return items
@@ -125,7 +125,7 @@ public final class SchemaReader {
             guard let items = list(key) else { return nil }
             return items.compactMap { item in
                 guard let text = item.scalar?.text, !item.isNull else {
-                    reader.error(item, "expected a single value in '\(key)', found \(item.kindDescription)")
+                    reader.error(code: "W1029", item, "expected a single value in '\(key)', found \(item.kindDescription)")
                     return nil
                 }
                 return (text, item)
@@ -138,25 +138,25 @@ public final class SchemaReader {
             let language = reader.languages.first ?? "en"
             if let scalar = node.scalar { return LocalizedText(scalar.text, language: language) }
             guard let pairs = node.mapping else {
-                reader.error(node, "'\(key)' must be text or a map of language to text, found \(node.kindDescription)")
+                reader.error(code: "W1030", node, "'\(key)' must be text or a map of language to text, found \(node.kindDescription)")
                 return nil
             }
             var values: [String: String] = [:]
             for pair in pairs {
                 guard let code = pair.key.scalar?.text else { continue }
                 guard reader.languages.contains(code) else {
-                    reader.error(pair.key, "language '\(code.singleLineSafe)' is not in the pack's languages (\(reader.languages.joined(separator: ", ")))",
+                    reader.error(code: "W1031", pair.key, "language '\(code.singleLineSafe)' is not in the pack's languages (\(reader.languages.joined(separator: ", ")))",
                                  suggestion: "add it to pack.languages")
                     continue
                 }
                 guard let text = pair.value.scalar?.text else {
-                    reader.error(pair.value, "the '\(code)' text must be a single value")
+                    reader.error(code: "W1032", pair.value, "the '\(code)' text must be a single value")
                     continue
                 }
                 values[code] = text
             }
             if values[language] == nil {
-                reader.error(node, "'\(key)' has no text in the default language '\(language)'")
+                reader.error(code: "W1033", node, "'\(key)' has no text in the default language '\(language)'")
             }
             return LocalizedText(values: values, defaultLanguage: language)
         }

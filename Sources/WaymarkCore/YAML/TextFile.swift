@@ -11,14 +11,14 @@ public enum TextFile {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw FatalError(at: .file(path), "no such file")
+                throw FatalError(code: "W1034", at: .file(path), "no such file")
             }
-            if isDirectory.boolValue { throw FatalError(at: .file(path), "is a directory, expected a file") }
+            if isDirectory.boolValue { throw FatalError(code: "W1035", at: .file(path), "is a directory, expected a file") }
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
-                throw FatalError(at: SourceLocation(file: path, line: 1, column: 1), "file is \(size) bytes, over the limit of \(limit) bytes")
+                throw FatalError(code: "W1036", at: SourceLocation(file: path, line: 1, column: 1), "file is \(size) bytes, over the limit of \(limit) bytes")
             }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw FatalError(at: .file(path), "cannot read the file (check its permissions)")
+                throw FatalError(code: "W1037", at: .file(path), "cannot read the file (check its permissions)")
             }
             bytes = Array(data)
         }
@@ -29,7 +29,7 @@ public enum TextFile {
     /// The `.yaml` and `.yml` files directly inside a directory, sorted by name.
     public static func yamlFiles(in directory: String) throws(FatalError) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-            throw FatalError(at: .file(directory), "cannot list the directory")
+            throw FatalError(code: "W1038", at: .file(directory), "cannot list the directory")
         }
         return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
             .map { (directory as NSString).appendingPathComponent($0) }

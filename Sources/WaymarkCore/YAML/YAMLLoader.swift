@@ -6,10 +6,10 @@ public enum YAMLLoader {
     public static func documents(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(Diagnostic) -> [YAMLNode] {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxBytes {
-            throw Diagnostic(at: start, "file is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes")
+            throw Diagnostic(code: "W1039", at: start, "file is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes")
         }
         if let bad = UTF8Validation.firstInvalidPosition(in: bytes) {
-            throw Diagnostic(at: SourceLocation(file: file, line: bad.line, column: bad.column), "invalid UTF-8 byte")
+            throw Diagnostic(code: "W1040", at: SourceLocation(file: file, line: bad.line, column: bad.column), "invalid UTF-8 byte")
         }
         let reader = EventReader(bytes: bytes, file: file, limits: limits)
         return try reader.readStream()
@@ -87,7 +87,7 @@ private final class EventReader {
                 return documents
             case YAML_DOCUMENT_START_EVENT:
                 if documents.count >= limits.maxDocuments {
-                    throw Diagnostic(at: location, limits.maxDocuments == 1
+                    throw Diagnostic(code: "W1041", at: location, limits.maxDocuments == 1
                         ? "expected a single YAML document, found another here"
                         : "more than \(limits.maxDocuments) documents in one file")
                 }
@@ -105,7 +105,7 @@ private final class EventReader {
             case YAML_ALIAS_EVENT:
                 let name = cString(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
-                    throw Diagnostic(at: location, "alias '*\(name)' refers to no anchor defined before it")
+                    throw Diagnostic(code: "W1042", at: location, "alias '*\(name)' refers to no anchor defined before it")
                 }
                 var node = target.node
                 node.location = location
@@ -130,7 +130,7 @@ private final class EventReader {
 
     private func push(_ frame: Frame, at location: SourceLocation) throws(Diagnostic) {
         if stack.count >= limits.maxDepth {
-            throw Diagnostic(at: location, "nesting deeper than the limit of \(limits.maxDepth) levels")
+            throw Diagnostic(code: "W1043", at: location, "nesting deeper than the limit of \(limits.maxDepth) levels")
         }
         try count(1, at: location)
         stack.append(frame)
@@ -139,7 +139,7 @@ private final class EventReader {
     private func count(_ size: Int, at location: SourceLocation) throws(Diagnostic) {
         documentSize += size
         if documentSize > limits.maxNodes {
-            throw Diagnostic(at: location, "document grows past the limit of \(limits.maxNodes) nodes (aliases count once per use)")
+            throw Diagnostic(code: "W1044", at: location, "document grows past the limit of \(limits.maxNodes) nodes (aliases count once per use)")
         }
     }
 
@@ -163,7 +163,7 @@ private final class EventReader {
         }
         if let text = node.scalar?.text {
             if let first = top.keys[text] {
-                throw Diagnostic(at: node.location, "duplicate key '\(text)'",
+                throw Diagnostic(code: "W1045", at: node.location, "duplicate key '\(text)'",
                                  notes: [Diagnostic(.note, at: first, "'\(text)' was first used here")])
             }
             top.keys[text] = node.location
@@ -175,11 +175,9 @@ private final class EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "could not parse YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) { message = "\(problem) (\(context))" }
-        let mark = parser.problem_mark
-        if parser.error == YAML_READER_ERROR {
-            return Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), message)
-        }
-        return Diagnostic(at: location(mark), message)
+        // A reader error (bad encoding, a control character) has no usable mark: it is placed at the start.
+        let place = parser.error == YAML_READER_ERROR ? SourceLocation(file: file, line: 1, column: 1) : location(parser.problem_mark)
+        return Diagnostic(code: "W1048", at: place, message)
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {

@@ -120,7 +120,7 @@ public struct DiffCase: Sendable {
         let start = SourceLocation(file: path, line: 1, column: 1)
         do {
             guard let root = try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path), let pairs = root.mapping else {
-                return .failure(DiagnosticsError([Diagnostic(at: start, "expected a scenario, an intake record or an answers file")]))
+                return .failure(DiagnosticsError([Diagnostic(code: "W8701", at: start, "expected a scenario, an intake record or an answers file")]))
             }
             func field(_ pairs: [YAMLPair], _ key: String) -> YAMLNode? { pairs.first { $0.key.scalar?.text == key }?.value }
             let fallback = path.split(separator: "/").last.map(String.init) ?? path
@@ -130,11 +130,11 @@ public struct DiffCase: Sendable {
             if let answers = field(pairs, "answers") {
                 return .success(DiffCase(name: field(pairs, "id")?.scalar?.text ?? fallback, file: path, answers: answers))
             }
-            return .failure(DiagnosticsError([Diagnostic(at: start, "no answers found: expected 'scenario: answers:' or 'answers:'")]))
+            return .failure(DiagnosticsError([Diagnostic(code: "W8702", at: start, "no answers found: expected 'scenario: answers:' or 'answers:'")]))
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: start, "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(code: "W8703", at: start, "\(error)")]))
         }
     }
 }

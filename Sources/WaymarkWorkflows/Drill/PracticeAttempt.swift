@@ -39,7 +39,7 @@ public struct PracticeAttempt: Sendable {
                   let node = top["attempt"],
                   let f = reader.fields(node, of: "an attempt", allowed: ["scenario", "trainee", "date", "pack", "score", "answers"],
                                         required: ["scenario", "answers"]) else {
-                if !reader.bag.hasErrors { reader.bag.error(at: SourceLocation(file: path, line: 1, column: 1), "the attempt file is empty") }
+                if !reader.bag.hasErrors { reader.bag.error(code: "W8501", at: SourceLocation(file: path, line: 1, column: 1), "the attempt file is empty") }
                 return .failure(DiagnosticsError(reader.bag.sorted))
             }
             let answers = f["answers"].map { AnswersDecoder(pack: pack).decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
@@ -49,7 +49,7 @@ public struct PracticeAttempt: Sendable {
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(code: "W8502", at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
         }
     }
 

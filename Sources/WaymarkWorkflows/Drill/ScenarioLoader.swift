@@ -43,7 +43,7 @@ public struct ScenarioLoader {
             case .success(let scenario?): scenarios.append(scenario)
             case .success(nil):
                 if strict {
-                    failures.append(Failure(file: file, diagnostics: [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1),
+                    failures.append(Failure(file: file, diagnostics: [Diagnostic(code: "W8503", at: SourceLocation(file: file, line: 1, column: 1),
                                                                                   "not a scenario: the file has no top-level 'scenario:'")]))
                 }
             case .failure(let diagnostics): failures.append(Failure(file: file, diagnostics: diagnostics.diagnostics))
@@ -62,7 +62,7 @@ public struct ScenarioLoader {
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(code: "W8504", at: SourceLocation(file: file, line: 1, column: 1), "\(error)")]))
         }
         guard let root, let pairs = root.mapping, let node = pairs.first(where: { $0.key.scalar?.text == "scenario" })?.value else {
             return .success(nil)
@@ -73,7 +73,7 @@ public struct ScenarioLoader {
             return .failure(DiagnosticsError(reader.bag.sorted))
         }
         if let packID = f.string("pack"), packID != pack.info.id, let packNode = f["pack"] {
-            reader.error(packNode, "this scenario is for pack '\(packID.singleLineSafe)', but the pack loaded is '\(pack.info.id)'")
+            reader.error(code: "W8505", packNode, "this scenario is for pack '\(packID.singleLineSafe)', but the pack loaded is '\(pack.info.id)'")
         }
         let answers = f["answers"].map { AnswersDecoder(pack: pack).decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
         let expect = f["expect"].map { expectation($0, reader: reader) } ?? Expectation()
@@ -113,7 +113,7 @@ public struct ScenarioLoader {
 
     private func check(_ id: String, _ node: YAMLNode, in ids: [String], kind: String, reader: SchemaReader) -> Expectation.Reference? {
         guard ids.contains(id) else {
-            reader.error(node, "unknown \(kind) '\(id.singleLineSafe)' in pack \(pack.info.id)", suggestion: Suggestion.didYouMean(id, in: ids))
+            reader.error(code: "W8506", node, "unknown \(kind) '\(id.singleLineSafe)' in pack \(pack.info.id)", suggestion: Suggestion.didYouMean(id, in: ids))
             return nil
         }
         return Expectation.Reference(id: id, location: node.location)
@@ -126,7 +126,7 @@ public struct ScenarioLoader {
         let (scenarios, failures) = load(files, strict: isFile)
         if let match = scenarios.first(where: { isFile || $0.id == reference }) { return .success(match) }
         if isFile { return .failure(DiagnosticsError(failures.flatMap(\.diagnostics))) }
-        return .failure(DiagnosticsError([Diagnostic(at: .none, "no scenario '\(reference.singleLineSafe)'",
+        return .failure(DiagnosticsError([Diagnostic(code: "W8507", at: .none, "no scenario '\(reference.singleLineSafe)'",
                                                      suggestion: Suggestion.didYouMean(reference, in: scenarios.map(\.id)))]))
     }
 }

@@ -14,7 +14,7 @@ public struct ScenarioScaffold {
         do {
             guard let root = try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path), let pairs = root.mapping,
                   let node = pairs.first(where: { $0.key.scalar?.text == "answers" })?.value else {
-                return .failure(DiagnosticsError([Diagnostic(at: SourceLocation(file: path, line: 1, column: 1),
+                return .failure(DiagnosticsError([Diagnostic(code: "W8508", at: SourceLocation(file: path, line: 1, column: 1),
                                                               "expected an answers file or an intake record, with an 'answers' mapping")]))
             }
             let answers = AnswersDecoder(pack: pack).decodeAnswers(node, reader: reader)
@@ -22,7 +22,7 @@ public struct ScenarioScaffold {
         } catch let error as Diagnostic {
             return .failure(DiagnosticsError([error]))
         } catch {
-            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
+            return .failure(DiagnosticsError([(error as? FatalError)?.diagnostic ?? Diagnostic(code: "W8509", at: SourceLocation(file: path, line: 1, column: 1), "\(error)")]))
         }
     }
 

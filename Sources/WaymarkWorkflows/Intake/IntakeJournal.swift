@@ -107,7 +107,7 @@ public struct IntakeJournal {
                   String(decoding: line.prefix(8), as: UTF8.self) == CRC32.hex(line.dropFirst(9)),
                   let entry = try self.entry(Array(line.dropFirst(9)), at: location, sequence: &nextSealed) else {
                 // A crash mid-write leaves a last line without its newline: drop it. Anything else is damage.
-                contents.warnings.append(Diagnostic(.warning, at: location, isLast
+                contents.warnings.append(Diagnostic(code: "W8101", .warning, at: location, isLast
                     ? "the last journal line was cut off (the program stopped while saving it) and was dropped"
                     : "journal line is damaged and was skipped"))
                 continue
@@ -152,7 +152,7 @@ public struct IntakeJournal {
         var fields: [String: YAMLNode] = [:]
         for pair in pairs { if let key = pair.key.scalar?.text { fields[key] = pair.value } }
         if let sealed = fields["sealed"]?.scalar?.text {
-            guard let cipher else { throw FatalError(at: location, "this draft is protected with a passphrase") }
+            guard let cipher else { throw FatalError(code: "W8102", at: location, "this draft is protected with a passphrase") }
             guard let n = fields["n"]?.scalar.flatMap({ Int($0.text) }), n >= sequence,
                   let plain = cipher.open(sealed, binding: "\(sealedID) \(n)") else { return nil }
             sequence = n + 1

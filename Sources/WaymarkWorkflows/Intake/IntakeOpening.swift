@@ -9,7 +9,7 @@ public enum IntakeOpening {
     /// The passphrase typed for a new protected draft, if it is long enough.
     public static func passphrase(_ typed: String?) throws(FatalError) -> String {
         guard let typed, typed.count >= minimumPassphraseLength else {
-            throw FatalError("a passphrase of at least \(minimumPassphraseLength) characters is needed; nothing was saved")
+            throw FatalError(code: "W8103", "a passphrase of at least \(minimumPassphraseLength) characters is needed; nothing was saved")
         }
         return typed
     }
@@ -19,11 +19,11 @@ public enum IntakeOpening {
     public static func checkResumed(_ session: IntakeSession, against sealTo: OrganisationPublicKey?, keyName: String?) throws(FatalError) {
         guard let sealTo else { return }
         guard let stored = session.sealsTo else {
-            throw FatalError("intake \(session.id) began without an organisation key, so its draft is not protected; "
+            throw FatalError(code: "W8104", "intake \(session.id) began without an organisation key, so its draft is not protected; "
                              + "finish it without --encrypt-to, or start a new intake")
         }
         if sealTo != stored {
-            throw FatalError("intake \(session.id) will be sealed to the organisation key it began with, not to \(keyName ?? "the key given")")
+            throw FatalError(code: "W8105", "intake \(session.id) will be sealed to the organisation key it began with, not to \(keyName ?? "the key given")")
         }
     }
 }

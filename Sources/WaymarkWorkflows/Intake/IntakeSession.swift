@@ -70,21 +70,21 @@ public final class IntakeSession {
                               passphrase: () -> String? = { nil }) throws(FatalError) -> IntakeSession {
         guard store.exists(id) else {
             let known = store.list().map(\.id)
-            throw FatalError("no intake '\(id.singleLineSafe)' in \(store.directory)"
+            throw FatalError(code: "W8106", "no intake '\(id.singleLineSafe)' in \(store.directory)"
                              + (Suggestion.didYouMean(id, in: known).map { "; \($0)" } ?? "; 'waymark intake --list' shows them"))
         }
         let lock = try store.lock(id)
         var journal = IntakeJournal(path: store.journalPath(id))
         if let protection = try journal.readHeader()?.protection {
-            guard let typed = passphrase() else { throw FatalError("intake \(id) is protected; its passphrase is needed to resume it") }
+            guard let typed = passphrase() else { throw FatalError(code: "W8107", "intake \(id) is protected; its passphrase is needed to resume it") }
             let cipher = try DraftCipher(passphrase: typed, salt: protection.salt)
-            guard cipher.open(protection.check) == DraftCipher.check else { throw FatalError("that passphrase does not open intake \(id)") }
+            guard cipher.open(protection.check) == DraftCipher.check else { throw FatalError(code: "W8108", "that passphrase does not open intake \(id)") }
             journal.cipher = cipher
         }
         let contents = try journal.read()
-        guard let header = contents.header else { throw FatalError(at: .file(store.journalPath(id)), "the journal has no start line") }
+        guard let header = contents.header else { throw FatalError(code: "W8109", at: .file(store.journalPath(id)), "the journal has no start line") }
         guard header.id == id else {
-            throw FatalError(at: SourceLocation(file: store.journalPath(id), line: 1, column: 1), "this journal belongs to intake '\(header.id.singleLineSafe)', not '\(id)'; "
+            throw FatalError(code: "W8110", at: SourceLocation(file: store.journalPath(id), line: 1, column: 1), "this journal belongs to intake '\(header.id.singleLineSafe)', not '\(id)'; "
                              + "it was copied or renamed, so it is not resumed")
         }
         // A line torn by a crash is cut off, so the next answer starts on a line of its own.
@@ -160,7 +160,7 @@ public final class IntakeSession {
     /// A protected draft's record is sealed to its organisation key and the draft removed: this laptop cannot read it back.
     public func complete(report: ResultReport, decisions: [ReferralDecision], now: Date = Date()) throws(FatalError) -> String {
         if header.protection != nil, sealsTo == nil {
-            throw FatalError("the organisation key stored with intake \(id) is damaged; the record is not written unsealed")
+            throw FatalError(code: "W8111", "the organisation key stored with intake \(id) is damaged; the record is not written unsealed")
         }
         let sealTo = sealsTo
         let ended = Timestamp.string(now)

@@ -52,10 +52,10 @@ public struct IntakeStore: Sendable {
     /// Locks an intake so that no second process works on it at the same time.
     public func lock(_ id: String) throws(FatalError) -> Lock {
         let fd = open(lockPath(id), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw FatalError(at: .file(lockPath(id)), "cannot create the lock file") }
+        guard fd >= 0 else { throw FatalError(code: "W8112", at: .file(lockPath(id)), "cannot create the lock file") }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw FatalError("intake \(id) is open in another waymark process; finish or close that one first")
+            throw FatalError(code: "W8113", "intake \(id) is open in another waymark process; finish or close that one first")
         }
         return Lock(fd: fd)
     }

@@ -36,7 +36,7 @@ public struct WaymarkSettings: Sendable {
             }
             if let f = reader.fields(root, of: "the settings file", allowed: ["encrypt_to", "intakes"]) {
                 for key in ["encrypt_to", "intakes"] where f.has(key) && (f.string(key) ?? "").isEmpty {
-                    reader.error(f.node.value(for: key) ?? root, "'\(key)' is blank", suggestion: "give a path, or remove the line")
+                    reader.error(code: "W8116", f.node.value(for: key) ?? root, "'\(key)' is blank", suggestion: "give a path, or remove the line")
                 }
                 if !reader.bag.hasErrors {
                     return WaymarkSettings(encryptTo: f.string("encrypt_to"), intakes: f.string("intakes"), environment: environment)
@@ -47,7 +47,7 @@ public struct WaymarkSettings: Sendable {
         } catch let error as FatalError {
             reader.bag.append(error.diagnostic)
         } catch {
-            reader.bag.append(Diagnostic(at: .file(path), "\(error)"))
+            reader.bag.append(Diagnostic(code: "W8114", at: .file(path), "\(error)"))
         }
         throw DiagnosticsError(reader.bag.sorted)
     }
@@ -62,7 +62,7 @@ public struct WaymarkSettings: Sendable {
     public func encryptionKeyFile(flag: String?) throws(FatalError) -> String? {
         if let flag { return flag }
         if let value = environment["WAYMARK_ENCRYPT_TO"] {
-            guard !value.isEmpty else { throw FatalError("WAYMARK_ENCRYPT_TO is set but empty; unset it, or name the organisation public key file") }
+            guard !value.isEmpty else { throw FatalError(code: "W8115", "WAYMARK_ENCRYPT_TO is set but empty; unset it, or name the organisation public key file") }
             return value
         }
         return encryptTo

@@ -75,7 +75,7 @@ public enum TranslationExchange {
             let header = root?.value(for: "translation")
             fileStatus = header?.value(for: "status")?.scalar.flatMap { Translation.Status(rawValue: $0.text) } ?? .draft
             if let language = header?.value(for: "language")?.scalar?.text, language != report.language {
-                throw FatalError(at: .file(yamlPath), "this file holds '\(language)' texts, not '\(report.language)'")
+                throw FatalError(code: "W8001", at: .file(yamlPath), "this file holds '\(language)' texts, not '\(report.language)'")
             }
             if let textsPair = root?.mapping?.first(where: { $0.key.scalar?.text == "texts" }) {
                 textsLine = textsPair.key.location.line - 1
@@ -122,11 +122,11 @@ public enum TranslationExchange {
         for entry in po.entries {
             let location = SourceLocation(file: poPath, line: entry.line, column: 1)
             guard let key = entry.context else {
-                report.diagnostics.append(Diagnostic(at: location, "an entry without msgctxt: Waymark needs the field key there"))
+                report.diagnostics.append(Diagnostic(code: "W8002", at: location, "an entry without msgctxt: Waymark needs the field key there"))
                 continue
             }
             guard let field = byKey[key] else {
-                report.diagnostics.append(Diagnostic(at: location, "no text field '\(key.singleLineSafe)' in pack \(pack.info.id)",
+                report.diagnostics.append(Diagnostic(code: "W8003", at: location, "no text field '\(key.singleLineSafe)' in pack \(pack.info.id)",
                                                      suggestion: Suggestion.didYouMean(key, in: Array(byKey.keys))))
                 continue
             }
@@ -139,7 +139,7 @@ public enum TranslationExchange {
             let status: Translation.Status = forceDraft || entry.fuzzy ? .draft : .reviewed
             if status == .reviewed { report.reviewed += 1 }
             if entry.id != field.text.text {
-                report.diagnostics.append(Diagnostic(.warning, at: location,
+                report.diagnostics.append(Diagnostic(code: "W8004", .warning, at: location,
                                                      "'\(key)' was translated from an older English text; it is imported but stale until updated"))
             }
             let line = "  " + yamlKey(key) + ": {source: \(TextHash.of(entry.id)), text: \(TextEscaping.yamlDoubleQuoted(entry.translation))"

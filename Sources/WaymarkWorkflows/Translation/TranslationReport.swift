@@ -41,7 +41,7 @@ public enum TranslationReport {
                 guard let text = field.text.values[language] else { continue }
                 let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
                 if words > personTextWordLimit {
-                    findings.append(Diagnostic(.warning, at: field.location,
+                    findings.append(Diagnostic(code: "W8005", .warning, at: field.location,
                                                "'\(field.key)' (\(language)) is read to the person and has \(words) words",
                                                suggestion: "keep what is read aloud to \(personTextWordLimit) words or fewer"))
                 }

@@ -9,11 +9,17 @@ struct Check: ParsableCommand {
 
     @OptionGroup var packOptions: PackOptions
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "Output format: text, or json with each diagnostic's place, severity, stable code and message.")
+    var format: Format = .text
+
     @Option(help: ArgumentHelp("Also list, for this language, every text that is missing or stale, and person-facing texts over the word limit.", valueName: "code"))
     var lang: String?
 
     func run() throws {
         let output = Output()
+        if format == .json { return try runJSON(output: output) }
         let (pack, diagnostics) = try packOptions.loadWithDiagnostics(output: output)
         if let lang, !pack.info.languages.contains(lang) {
             output.fail("pack \(pack.info.id) has no '\(lang.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))",
@@ -28,6 +34,26 @@ struct Check: ParsableCommand {
         if pack.info.languages.count > 1 { output.print(TranslationReport.table(pack)) }
         if let lang, lang != pack.info.languages.first { output.print(TranslationReport.details(pack, language: lang)) }
         if !findings.isEmpty { output.print("\(DiagnosticRenderer.plural(findings.count, "finding")) from static analysis (warnings)\n") }
+    }
+
+    /// Every diagnostic of the load and of static analysis as one JSON object; exit code 1 when the pack is invalid.
+    private func runJSON(output: Output) throws {
+        let result: PackLoader.Result
+        do { result = try PackLoader.load(packOptions.path, sources: output.sources) } catch {
+            output.print(JSONValue.object([("valid", .bool(false)), ("diagnostics", .array([error.diagnostic.json]))]).pretty + "\n")
+            throw ExitCode(1)
+        }
+        var diagnostics = result.diagnostics
+        if let pack = result.pack {
+            diagnostics += StaticAnalysis(pack: pack).findings + TranslationReport.wordingFindings(pack, languages: [pack.info.languages.first ?? "en"])
+        }
+        var fields: [(String, JSONValue)] = [("valid", .bool(result.pack != nil))]
+        if let pack = result.pack {
+            fields.append(("pack", .object([("id", .string(pack.info.id)), ("version", .string(pack.info.version)), ("hash", .string(pack.contentHash))])))
+        }
+        fields.append(("diagnostics", .array(diagnostics.sorted { $0.location < $1.location }.map(\.json))))
+        output.print(JSONValue.object(fields).pretty + "\n")
+        if result.pack == nil { throw ExitCode(1) }
     }
 }
 

@@ -32,7 +32,7 @@ extension Drill {
                 switch PracticeAttempt.load(path, pack: pack, sources: output.sources) {
                 case .success(let attempt):
                     if attempt.scenario != scenario.id {
-                        output.diagnostics([Diagnostic(.warning, at: .file(path), "this attempt is for scenario '\(attempt.scenario.singleLineSafe)', not '\(scenario.id)'", suggestion: "left out")], summary: false)
+                        output.diagnostics([Diagnostic(code: "W9001", .warning, at: .file(path), "this attempt is for scenario '\(attempt.scenario.singleLineSafe)', not '\(scenario.id)'", suggestion: "left out")], summary: false)
                         continue
                     }
                     loaded.append(attempt)

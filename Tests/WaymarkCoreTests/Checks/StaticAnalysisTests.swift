@@ -80,7 +80,9 @@ import WaymarkTestSupport
         let pack = try ShippedPack.pack()
         let analysis = StaticAnalysis(pack: pack)
         #expect(analysis.findings.map(\.description) == [])
-        #expect(analysis.notAnalysed == [])
+        // The identification question's ask_if is a long "or" of warning signs, past the enumeration budget; check
+        // says so rather than calling it checked. Nothing else may be left unanalysed.
+        #expect(analysis.notAnalysed.filter { $0 != "question identification_choice (ask_if)" } == [])
     }
 
     @Test func narrowNumberRangesAreNotCalledImpossible() throws {
