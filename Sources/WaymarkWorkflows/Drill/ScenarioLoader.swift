@@ -81,6 +81,9 @@ public struct ScenarioLoader {
         var scenario = Scenario(id: f.id(allowHyphen: true) ?? "", title: f.text("title") ?? LocalizedText(""), narrative: f.text("narrative") ?? LocalizedText(""),
                                 answers: answers, expect: expect, file: file, location: node.location)
         if let status = f.enum("translation_status", Translation.Status.self) { scenario.translationStatus = status }
+        if let node = f["narrative"], scenario.narrative.values.values.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("TODO") }) {
+            reader.error(code: "W8510", node, "the narrative is still TODO", suggestion: "write the case as a trainee reads it before running the drill")
+        }
         return reader.bag.hasErrors ? .failure(DiagnosticsError(reader.bag.sorted)) : .success(scenario)
     }
 

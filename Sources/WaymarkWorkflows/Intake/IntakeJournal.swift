@@ -23,6 +23,8 @@ public struct IntakeJournal {
         case start(Header)
         /// `language` is the language the question was put to the person in.
         case answer(question: String, answer: JournalAnswer, language: String? = nil)
+        /// A free-text note the caseworker added at a question: sensitive, sealed like an answer in a protected draft.
+        case note(question: String, text: String)
         case complete(ended: String)
     }
 
@@ -59,7 +61,7 @@ public struct IntakeJournal {
     public mutating func append(_ entry: Entry) throws(FatalError) {
         var json = Self.json(entry).compact
         if case .start(let header) = entry { sealedID = header.id }
-        if let cipher, case .answer = entry {
+        if let cipher, entry.isPersonal {
             let sealed = try cipher.seal(json, binding: "\(sealedID) \(nextSealed)")
             json = JSONValue.object([("n", .number(Double(nextSealed))), ("sealed", .string(sealed))]).compact
             nextSealed += 1
@@ -140,6 +142,8 @@ public struct IntakeJournal {
             case .value(let v): fields.append(("value", v))
             }
             return .object(fields)
+        case .note(let question, let text):
+            return .object([("event", .string("note")), ("question", .string(question)), ("text", .string(text))])
         case .complete(let ended):
             return .object([("event", .string("complete")), ("ended", .string(ended))])
         }
@@ -159,7 +163,7 @@ public struct IntakeJournal {
             var inner = sequence
             return try entry(Array(plain.utf8), at: location, sequence: &inner, opened: true)
         }
-        if cipher != nil, !opened, fields["event"]?.scalar?.text == "answer" { return nil }
+        if cipher != nil, !opened, ["answer", "note"].contains(fields["event"]?.scalar?.text) { return nil }
         func text(_ key: String, in f: [String: YAMLNode]? = nil) -> String? { (f ?? fields)[key]?.scalar?.text }
         switch text("event") {
         case "start":
@@ -186,6 +190,9 @@ public struct IntakeJournal {
                 guard let value = fields["value"] else { return nil }
                 return .answer(question: question, answer: .value(JSONValue(node: value)), language: text("lang"))
             }
+        case "note":
+            guard let question = text("question"), let note = text("text") else { return nil }
+            return .note(question: question, text: note)
         case "complete":
             return .complete(ended: text("ended") ?? "")
         default:
@@ -248,6 +255,16 @@ extension Answer {
             case .choices(let cs): return .value(.array(cs.map { .string(question.choices[$0].id) }))
             default: return .value(.string(v.fileForm(for: question)))
             }
+        }
+    }
+}
+
+extension IntakeJournal.Entry {
+    /// Answers and notes describe the person: in a protected draft they are sealed.
+    var isPersonal: Bool {
+        switch self {
+        case .answer, .note: return true
+        case .start, .complete: return false
         }
     }
 }

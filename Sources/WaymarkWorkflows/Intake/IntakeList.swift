@@ -1,18 +1,36 @@
 import WaymarkCore
 
-/// The table `intake --list` prints: one row per draft or completed intake, nothing about the person.
+/// The table `intake --list` prints, and the same as JSON: one row per draft or completed intake, nothing about the person.
 public enum IntakeList {
-    /// The table of intakes in `directory`, or a line saying there are none.
     public static func text(_ intakes: [IntakeStore.Summary], directory: String) -> String {
         guard !intakes.isEmpty else { return "No intakes in \(directory.singleLineSafe).\n" }
         var out = "ID                        STARTED               PACK                  ANSWERS  STATUS\n"
         for i in intakes {
             out += i.id.singleLineSafe.padding(toLength: 26, withPad: " ", startingAt: 0)
-                + i.started.singleLineSafe.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + i.packVersion.singleLineSafe.padding(toLength: 22, withPad: " ", startingAt: 0)
-                + String(i.answered).padding(toLength: 9, withPad: " ", startingAt: 0)
-                + (i.completed ? "completed" : i.isProtected ? "draft, protected" : "draft") + "\n"
+                + (i.started.isEmpty ? "-" : i.started.singleLineSafe).padding(toLength: 22, withPad: " ", startingAt: 0)
+                + (i.packVersion.isEmpty ? "-" : i.packVersion.singleLineSafe).padding(toLength: 22, withPad: " ", startingAt: 0)
+                + (i.answered.map(String.init) ?? "-").padding(toLength: 9, withPad: " ", startingAt: 0)
+                + status(i) + "\n"
         }
         return out
+    }
+
+    /// What each row says of its intake: completed or draft, and whether its content is sealed away from this laptop.
+    static func status(_ i: IntakeStore.Summary) -> String {
+        switch (i.completed, i.isProtected) {
+        case (true, true): return "completed, sealed"
+        case (true, false): return "completed"
+        case (false, true): return "draft, protected"
+        case (false, false): return "draft"
+        }
+    }
+
+    /// The rows as JSON, for scripts: unknown values are null.
+    public static func json(_ intakes: [IntakeStore.Summary]) -> JSONValue {
+        .array(intakes.map { i in
+            .object([("id", .string(i.id)), ("started", i.started.isEmpty ? .null : .string(i.started)),
+                     ("pack", i.packVersion.isEmpty ? .null : .string(i.packVersion)),
+                     ("answers", i.answered.map { .number(Double($0)) } ?? .null), ("status", .string(status(i)))])
+        })
     }
 }

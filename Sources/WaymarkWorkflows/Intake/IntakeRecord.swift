@@ -33,6 +33,7 @@ struct IntakeRecord {
     var decisions: [ReferralDecision]
     var ended: String
     var answerLanguages: [String: String] = [:]
+    var notes: [(question: String, text: String)] = []
 
     var json: JSONValue {
         return .object([
@@ -44,6 +45,7 @@ struct IntakeRecord {
             ("ended", .string(ended)),
             ("language", header.language.map(JSONValue.string) ?? .null),
             ("answers", answers.json(pack: pack)),
+            ("notes", .array(notes.map { .object([("question", .string($0.question)), ("text", .string($0.text))]) })),
             ("answer_languages", .object(pack.questions.compactMap { q in answerLanguages[q.id].map { (q.id, .string($0)) } })),
             ("answers_not_used", .array(unusable.map { .object([("question", .string($0.question)), ("value", .string($0.value)), ("reason", .string($0.reason))]) })),
             ("result", report.json),

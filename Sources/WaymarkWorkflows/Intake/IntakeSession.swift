@@ -8,6 +8,8 @@ public final class IntakeSession {
     public let store: IntakeStore
     public let header: IntakeJournal.Header
     public private(set) var answers: AnswerSet
+    /// The caseworker's notes, by question id, in the order written: sensitive free text.
+    public private(set) var notes: [(question: String, text: String)] = []
     /// The language each question was put to the person in, by question id, where the interview noted it.
     public private(set) var answerLanguages: [String: String] = [:]
     /// Answers the journal holds that the current pack cannot use: shown, never silently dropped.
@@ -67,7 +69,11 @@ public final class IntakeSession {
 
     /// Reopens an intake from its journal, re-validating every answer against `pack`; `passphrase` is asked only for a protected draft.
     public static func resume(_ id: String, pack: Pack, store: IntakeStore,
-                              passphrase: () -> String? = { nil }) throws(FatalError) -> IntakeSession {
+                              passphrase: () -> String? = { nil }, attempts: Int = 3) throws(FatalError) -> IntakeSession {
+        if !store.exists(id), FileManager.default.fileExists(atPath: store.sealedRecordPath(id)) {
+            throw FatalError(code: "W8117", "intake \(id.singleLineSafe) is complete and sealed to the organisation key; this laptop cannot open it",
+                             suggestion: "the organisation opens it with 'waymark records open'")
+        }
         guard store.exists(id) else {
             let known = store.list().map(\.id)
             throw FatalError(code: "W8106", "no intake '\(id.singleLineSafe)' in \(store.directory)"
@@ -76,10 +82,15 @@ public final class IntakeSession {
         let lock = try store.lock(id)
         var journal = IntakeJournal(path: store.journalPath(id))
         if let protection = try journal.readHeader()?.protection {
-            guard let typed = passphrase() else { throw FatalError(code: "W8107", "intake \(id) is protected; its passphrase is needed to resume it") }
-            let cipher = try DraftCipher(passphrase: typed, salt: protection.salt)
-            guard cipher.open(protection.check) == DraftCipher.check else { throw FatalError(code: "W8108", "that passphrase does not open intake \(id)") }
-            journal.cipher = cipher
+            // A mistyped passphrase is asked again, a few times, before giving up.
+            var opened: DraftCipher?
+            for _ in 0..<max(1, attempts) {
+                guard let typed = passphrase() else { throw FatalError(code: "W8107", "intake \(id) is protected; its passphrase is needed to resume it") }
+                let cipher = try DraftCipher(passphrase: typed, salt: protection.salt)
+                if cipher.open(protection.check) == DraftCipher.check { opened = cipher; break }
+            }
+            guard let opened else { throw FatalError(code: "W8108", "that passphrase does not open intake \(id)") }
+            journal.cipher = opened
         }
         let contents = try journal.read()
         guard let header = contents.header else { throw FatalError(code: "W8109", at: .file(store.journalPath(id)), "the journal has no start line") }
@@ -102,6 +113,7 @@ public final class IntakeSession {
         let decoder = AnswersDecoder(pack: pack)
         var unusableByQuestion: [String: UnusableAnswer] = [:]
         var order: [String] = []
+        for case .note(let question, let text) in entries { notes.append((question, text)) }
         for case .answer(let id, let recorded, let language) in entries {
             if !order.contains(id) { order.append(id) }
             answerLanguages[id] = recorded == .cleared ? nil : language
@@ -156,6 +168,13 @@ public final class IntakeSession {
         unusable.removeAll { $0.question == question.id }
     }
 
+    /// Adds the caseworker's note to question `q` and returns once it is on disk.
+    public func addNote(_ text: String, question q: Int) throws(FatalError) {
+        let id = pack.questions[q].id
+        try journal.append(.note(question: id, text: text))
+        notes.append((id, text))
+    }
+
     /// Writes the completed record (answers, result, referral decisions, pack identity, times) and closes the journal.
     /// A protected draft's record is sealed to its organisation key and the draft removed: this laptop cannot read it back.
     public func complete(report: ResultReport, decisions: [ReferralDecision], now: Date = Date()) throws(FatalError) -> String {
@@ -165,7 +184,7 @@ public final class IntakeSession {
         let sealTo = sealsTo
         let ended = Timestamp.string(now)
         let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended,
-                                  answerLanguages: answerLanguages)
+                                  answerLanguages: answerLanguages, notes: notes)
         let plaintext = Array((record.json.pretty + "\n").utf8)
         isComplete = true
         guard let sealTo else {

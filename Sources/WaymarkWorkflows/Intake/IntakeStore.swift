@@ -65,7 +65,8 @@ public struct IntakeStore: Sendable {
         public var id: String
         public var started: String
         public var packVersion: String
-        public var answered: Int
+        /// Answers given; nil when they cannot be counted on this laptop (a sealed record, a protected draft).
+        public var answered: Int?
         public var completed: Bool
         /// A passphrase-protected draft: its answers cannot be counted without the passphrase.
         public var isProtected = false
@@ -74,11 +75,11 @@ public struct IntakeStore: Sendable {
     /// Every intake in the folder, oldest first.
     public func list() -> [Summary] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        let sealed = names.filter { $0.hasSuffix(".record.sealed") }.map { Summary(id: String($0.dropLast(".record.sealed".count)), started: "", packVersion: "(sealed)", answered: 0, completed: true) }
+        let sealed = names.filter { $0.hasSuffix(".record.sealed") }.map { Summary(id: String($0.dropLast(".record.sealed".count)), started: "", packVersion: "", answered: nil, completed: true, isProtected: true) }
         return sealed + names.filter { $0.hasSuffix(".journal") }.sorted().compactMap { name in
             var journal = IntakeJournal(path: "\(directory)/\(name)")
             if let header = try? journal.readHeader(), header.protection != nil {
-                return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)", answered: 0, completed: false, isProtected: true)
+                return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)", answered: nil, completed: false, isProtected: true)
             }
             guard let contents = try? journal.read(), let header = contents.header else { return nil }
             var answered = Set<String>()

@@ -44,6 +44,9 @@ public struct IntakeSummary {
         if !report.notices.isEmpty {
             md += "\n## The person was told\n\n" + report.notices.map { "- \(TextEscaping.markdownCell($0.text))\n" }.joined()
         }
+        if disclosure.includeSensitive, !session.notes.isEmpty {
+            md += "\n## Caseworker's notes\n\n" + session.notes.map { "- \($0.question): \(TextEscaping.markdownCell($0.text))\n" }.joined()
+        }
         md += "\n## Answers\n\n| Question | Answer |\n|---|---|\n"
         for (q, question) in pack.questions.enumerated() {
             guard let answer = session.answers[q] else { continue }

@@ -9,10 +9,13 @@ public protocol InterviewIO: AnyObject {
     func write(_ text: String)
     /// The width to wrap text to.
     var columns: Int { get }
+    /// Whether the caseworker's own text may be dimmed: a colour terminal, without NO_COLOR or TERM=dumb.
+    var colour: Bool { get }
 }
 
 extension InterviewIO {
     public var columns: Int { 80 }
+    public var colour: Bool { false }
 }
 
 /// The languages of an interview: what is read to the person, and what the caseworker reads and types.
@@ -42,7 +45,7 @@ public final class Interview {
         case quickExit
     }
 
-    static let commandsHelp = "? help · u unknown · d declined · b back · r review · l language · q save and quit · x quick exit"
+    static let commandsHelp = "? help · u unknown · d declined · b back · r review · s sections · + note · l language · q save and quit · x quick exit"
 
     private let session: IntakeSession
     private let io: InterviewIO
@@ -59,6 +62,8 @@ public final class Interview {
     private var history: [Int] = []
     private var lastSection: String??
     private var shownCommands = false
+    /// How many questions applied when the last prompt was shown, to explain a change in the estimate.
+    private var lastAskedCount: Int?
     private let recordsReferrals: Bool
 
     /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
@@ -100,7 +105,8 @@ public final class Interview {
             guard let q = current ?? asked.first(where: { session.answers[$0] == nil }) else {
                 return try finish(evaluation)
             }
-            prompt(q, position: (asked.firstIndex(of: q) ?? 0) + 1, total: asked.count, evaluation: evaluation)
+            noteProgressChange(asked: asked)
+            prompt(q, asked: asked, evaluation: evaluation)
             guard let line = io.readLine() else { return .savedDraft }
             let input = line.trimmingCharacters(in: .whitespaces)
             switch input.lowercased() {
@@ -110,8 +116,14 @@ public final class Interview {
             case "b": goBack(from: q, asked: asked)
             case "r": review(evaluation)
             case "l": chooseLanguage()
+            case "s": chooseSection(asked: asked)
+            case "+": try addNote(q)
             case "q": return .savedDraft
             case "x": return .quickExit
+            case "" where session.answers[q] != nil:
+                // Enter keeps the answer already given: going back to look is not changing it.
+                history.append(q)
+                current = nil
             case "":
                 io.write(wrap(words("Please answer, or type u if it is not known, d if the person prefers not to say.")) + "\n")
             default:
@@ -156,7 +168,18 @@ public final class Interview {
         }
     }
 
-    private func prompt(_ q: Int, position: Int, total: Int, evaluation: Evaluation) {
+    /// Says, once, when the last answer changed how many questions are ahead, so the estimate never jumps unexplained.
+    private func noteProgressChange(asked: [Int]) {
+        defer { lastAskedCount = asked.count }
+        guard let before = lastAskedCount, before != asked.count, let last = history.last else { return }
+        let question = pack.questions[last].id
+        let change = asked.count - before
+        io.write(wrap(change > 0 ? words("({1} more questions apply because of the last answer, {2}.)", change, question)
+                                 : words("({1} fewer questions apply because of the last answer, {2}.)", -change, question)) + "\n")
+    }
+
+    private func prompt(_ q: Int, asked: [Int], evaluation: Evaluation) {
+        let position = (asked.firstIndex(of: q) ?? 0) + 1, total = asked.count
         let question = pack.questions[q]
         if lastSection != .some(question.section) {
             lastSection = .some(question.section)
@@ -166,11 +189,13 @@ public final class Interview {
             }
         }
         let sectionTitle = question.section.flatMap { id in pack.sections.first { $0.id == id }?.title.text(caseworkerLanguage) }
-        io.write("\n[" + (sectionTitle.map { $0.singleLineSafe + " · " } ?? "") + words("question {1} of about {2}", position, total) + "]\n")
+        let inSection = asked.filter { pack.questions[$0].section == question.section }
+        let sectionPart = sectionTitle.map { $0.singleLineSafe + " \((inSection.firstIndex(of: q) ?? 0) + 1)/\(inSection.count) · " } ?? ""
+        io.write("\n[" + sectionPart + words("question {1} of about {2}", position, total) + "]\n")
         if question.sensitive {
             let guidance = question.guidance?.text(caseworkerLanguage)
                 ?? words("This is a sensitive question. Say why you ask it, and that the person does not have to answer.")
-            io.write(wrap(words("Interviewer, not to read aloud:") + " " + guidance.terminalSafe, indent: "  ") + "\n")
+            io.write(caseworkerText(wrap(words("Interviewer, not to read aloud:") + " " + guidance.terminalSafe, indent: "  ")) + "\n")
         }
         var prompt = question.prompt
         if let childPrompt = question.childPrompt, mayBeChild(evaluation) { prompt = childPrompt }
@@ -184,7 +209,9 @@ public final class Interview {
             }
         default: break
         }
-        if let answer = session.answers[q] { io.write(words("(current answer: {1})", display(answer, question).singleLineSafe) + "\n") }
+        if let answer = session.answers[q] {
+            io.write(wrap(words("(current answer: {1}; press Enter to keep it)", display(answer, question).singleLineSafe)) + "\n")
+        }
         if !shownCommands {
             io.write(wrap("(" + words(Self.commandsHelp) + ")") + "\n")
             shownCommands = true
@@ -251,6 +278,39 @@ public final class Interview {
 
     static func languageName(_ code: String) -> String { LanguageNames.own[code] ?? code }
 
+    /// `+`: a note the caseworker keeps with the question: journalled like an answer, treated as sensitive.
+    private func addNote(_ q: Int) throws(FatalError) {
+        io.write(wrap(words("Note for this question (kept with the record, left out of reports unless asked for); Enter alone adds nothing:")) + "\n> ")
+        guard let text = io.readLine()?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return }
+        try session.addNote(text, question: q)
+        io.write(words("Note saved.") + "\n")
+    }
+
+    /// The caseworker's silent reading, dimmed on a colour terminal; plain in a pipe and for a screen reader, where
+    /// the "Interviewer" label and the indent already set it apart.
+    private func caseworkerText(_ text: String) -> String {
+        io.colour ? text.split(separator: "\n", omittingEmptySubsequences: false).map { "\u{1B}[2m\($0)\u{1B}[0m" }.joined(separator: "\n") : text
+    }
+
+    /// `s`: the sections with how far each has got; choosing one goes to its first open question.
+    private func chooseSection(asked: [Int]) {
+        let sections = pack.sections.filter { section in asked.contains { pack.questions[$0].section == section.id } }
+        io.write(words("Sections (answered / asked):") + "\n")
+        for (n, section) in sections.enumerated() {
+            let questions = asked.filter { pack.questions[$0].section == section.id }
+            let done = questions.filter { session.answers[$0] != nil }.count
+            io.write("  \(n + 1)) \(section.title.text(caseworkerLanguage).singleLineSafe)  \(done)/\(questions.count)\n")
+        }
+        io.write("> ")
+        guard let line = io.readLine()?.trimmingCharacters(in: .whitespaces), let n = Int(line), (1...max(1, sections.count)).contains(n),
+              !sections.isEmpty else {
+            io.write(words("Staying at this question.") + "\n")
+            return
+        }
+        let questions = asked.filter { pack.questions[$0].section == sections[n - 1].id }
+        current = questions.first { session.answers[$0] == nil } ?? questions.first
+    }
+
     /// After the person asks for another language: what to do, and the languages the questions can be shown in.
     private func offerLanguageChoice() {
         io.write(wrap(words("The person would rather talk in another language. Arrange a professional interpreter if needed: never a companion, employer, relative or child. The questions can also be shown in another language now.")) + "\n")
@@ -271,7 +331,6 @@ public final class Interview {
         }
         language = languages[n - 1]
         personWords = catalogs(languages[n - 1])
-        lastSection = nil
         showTranslationNote()
     }
 
@@ -334,6 +393,7 @@ public final class Interview {
             let question = pack.questions[q]
             var line = "\(question.prompt.text(caseworkerLanguage).singleLineSafe) — \(display(session.answers[q]!, question).singleLineSafe)"
             if evaluation.questionStatus[q] == .notAsked { line += " " + words("(kept, not used: this question no longer applies)") }
+            for note in session.notes where note.question == question.id { line += "\n" + words("note:") + " " + note.text.singleLineSafe }
             io.write(wrap(line, indent: "      ", firstIndent: String(repeating: " ", count: max(0, 3 - String(n + 1).count)) + "\(n + 1)) ") + "\n")
         }
         io.write(words("Type a number to change that answer, or press Enter to go on.") + "\n> ")

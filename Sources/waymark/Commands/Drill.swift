@@ -3,5 +3,5 @@ import ArgumentParser
 struct Drill: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scenario drills for trainers and trainees.",
-        subcommands: [Run.self, Practice.self, Score.self, New.self])
+        subcommands: [List.self, Run.self, Practice.self, Score.self, New.self])
 }

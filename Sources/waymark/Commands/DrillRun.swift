@@ -31,7 +31,13 @@ extension Drill {
             let loader = ScenarioLoader(pack: pack, sources: output.sources)
             let explicitFiles = !paths.isEmpty && paths.allSatisfy { !TextFile.isDirectory($0) }
             var (scenarios, failures) = loader.load(ScenarioLoader.files(in: paths.isEmpty ? [ShippedContent.examplesPath] : paths), strict: explicitFiles)
-            if let filter { scenarios = scenarios.filter { $0.id.contains(filter) } }
+            if let filter {
+                scenarios = scenarios.filter { $0.id.contains(filter) }
+                if scenarios.isEmpty, failures.isEmpty {
+                    output.fail("no scenario id contains '\(filter.singleLineSafe)'", suggestion: "'waymark drill list' shows them")
+                    throw ExitCode(1)
+                }
+            }
             let runner = ScenarioRunner(pack: pack)
             let report = DrillReport(outcomes: scenarios.map(runner.run), failures: failures)
             switch format {

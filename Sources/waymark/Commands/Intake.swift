@@ -30,6 +30,9 @@ struct Intake: ParsableCommand {
     @Flag(help: "List drafts and completed intakes.")
     var list = false
 
+    @Flag(help: "With --list, print JSON for scripts.")
+    var json = false
+
     @Option(help: ArgumentHelp("On completion, write a printable Markdown summary for the referral.", valueName: "file.md"))
     var report: String?
 
@@ -44,7 +47,7 @@ struct Intake: ParsableCommand {
         let settings = try Settings.load(output: output)
         let store = IntakeStore(directory: settings.intakeDirectory(flag: out))
         if list {
-            output.print(IntakeList.text(store.list(), directory: store.directory))
+            output.print(json ? IntakeList.json(store.list()).pretty + "\n" : IntakeList.text(store.list(), directory: store.directory))
             return
         }
         let pack = try packOptions.load(output: output)
@@ -64,9 +67,11 @@ struct Intake: ParsableCommand {
         }
         let io = TerminalIO()
         let words = Catalog.load(caseworkerLang ?? lang ?? "en")
+        // Not wrapped: the command is copied as one line.
         let resumeHint = "\n" + words("Saved as a draft. Resume with: {1}", "waymark intake --resume \(session.id)" + (out.map { " --out \($0)" } ?? "")) + "\n"
         InterviewSignals.install(resumeHint: resumeHint, terminal: io.isTerminal)
-        io.write((resume == nil ? words("Intake {1} started. Every answer is saved as you go.", session.id) : words("Resuming intake {1}.", session.id)) + "\n")
+        io.write(TextWrap.wrap(resume == nil ? words("Intake {1} started. Every answer is saved as you go.", session.id) : words("Resuming intake {1}.", session.id),
+                               width: io.columns) + "\n")
         let ending: Interview.Ending
         do {
             ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: lang, caseworker: caseworkerLang)).run()
@@ -101,8 +106,11 @@ struct Intake: ParsableCommand {
         var sealTo: OrganisationPublicKey?
         if let keyFile { sealTo = try OrganisationKey.publicKey(from: keyFile) }
         if let resume {
+            var attempt = 0
             let session = try IntakeSession.resume(resume, pack: pack, store: store) {
-                Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
+                attempt += 1
+                if attempt > 1 { output.print("That passphrase does not open this draft. Please try again.\n") }
+                return Passphrase.read(prompt: "Passphrase for this draft: ", confirm: false)
             }
             try IntakeOpening.checkResumed(session, against: sealTo, keyName: keyFile)
             return session

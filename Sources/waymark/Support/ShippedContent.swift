@@ -10,6 +10,19 @@ enum ShippedContent {
         return locate("Rules") ?? "Rules"
     }
 
+    /// "az-tip-2023 2.0.0": the id and version in the shipped pack's header, read without loading the pack.
+    static var packIdentity: String {
+        let path = packPath
+        let files = TextFile.isDirectory(path) ? ((try? TextFile.yamlFiles(in: path)) ?? []) : [path]
+        for file in files {
+            guard let bytes = try? TextFile.read(file), let root = try? YAMLLoader.document(bytes, file: file),
+                  let header = root.value(for: "pack") else { continue }
+            let id = header.value(for: "id")?.scalar?.text ?? "?", version = header.value(for: "version")?.scalar?.text ?? "?"
+            return "\(id.singleLineSafe) \(version.singleLineSafe) (\(path))"
+        }
+        return "not found"
+    }
+
     static var examplesPath: String {
         if let path = ProcessInfo.processInfo.environment["WAYMARK_EXAMPLES"], !path.isEmpty { return path }
         return locate("Examples") ?? "Examples"

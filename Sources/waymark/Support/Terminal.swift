@@ -18,6 +18,9 @@ final class TerminalIO: InterviewIO {
 
     func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
+    /// Dim text for the caseworker only on a colour terminal, never with NO_COLOR or TERM=dumb.
+    let colour = isatty(STDIN_FILENO) == 1 && Output.colourAllowed(fileDescriptor: STDOUT_FILENO)
+
     /// The terminal's width, or `COLUMNS`, or 80 in a pipe.
     var columns: Int {
         var size = winsize()

@@ -57,7 +57,7 @@ final class ScriptedIO: InterviewIO {
         }
         #expect(report.outcome?.id == "presumed_victim")
         #expect(decisions == [ReferralDecision(referral: "shelter_now", decision: .notMade, reason: "no bed free tonight")])
-        #expect(io.output.contains("[About · question 1 of about 4]\nHow old is the person?"))
+        #expect(io.output.contains("[About 1/1 · question 1 of about 4]\nHow old is the person?"))
         #expect(io.output.contains("  Interviewer, not to read aloud: This is a sensitive question."))
         let record = try String(contentsOfFile: path, encoding: .utf8)
         #expect(record.contains("\"decision\": \"not_made\""))
