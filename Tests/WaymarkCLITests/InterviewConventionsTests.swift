@@ -48,7 +48,7 @@ import Testing
     @Test func progressSaysWhyTheEstimateMovedAndEnterKeepsAnAnswer() throws {
         // begging closes the "free to leave" question: one fewer, said once; going back and pressing Enter keeps the answer.
         let result = try CommandRunner.run(demo, stdin: "30\n2\nb\n\nq\n")
-        #expect(result.stdout.contains("(1 fewer questions apply because of the last answer, work_sector.)"))
+        #expect(result.stdout.contains("(the last answer, work_sector, changed the questions ahead: -1)"))
         #expect(result.stdout.contains("(current answer: Begging; press Enter to keep it)"))
         #expect(!result.stdout.contains("Please answer, or type u"))
         #expect(result.stdout.contains("[About the person 1/1 · question 1 of about 4]"))

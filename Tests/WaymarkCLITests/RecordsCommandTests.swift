@@ -29,3 +29,21 @@ import Testing
         #expect(wrong.stderr.hasSuffix("error: cannot open this record with that key (wrong key, or the file was changed)\n"))
     }
 }
+
+extension RecordsCommandTests {
+    /// A mistyped passphrase on resume is asked again instead of ending the command.
+    @Test func aWrongPassphraseCanBeTypedAgain() throws {
+        _ = try CommandRunner.run(["keys", "new", "--out", "\(directory)/keys"])
+        let base = ["intake", "--out", "\(directory)/intakes", "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
+        let first = try CommandRunner.run(base + ["--encrypt-to", "\(directory)/keys/organisation.public.key"], stdin: "correct horse\n30\nq\n")
+        #expect(first.status == 3)
+        let id = try #require(IntakeCommandTests.intakeID(in: first.stdout))
+        let resumed = try CommandRunner.run(base + ["--resume", id], stdin: "wrong horse\ncorrect horse\nq\n")
+        #expect(resumed.status == 3, "\(resumed.stderr)")
+        #expect(resumed.stdout.contains("That passphrase does not open this draft. Please try again."))
+        #expect(resumed.stdout.contains("Resuming intake \(id)."))
+        let refused = try CommandRunner.run(base + ["--resume", id], stdin: "a\nb\nc\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("that passphrase does not open intake \(id)"))
+    }
+}

@@ -174,8 +174,7 @@ public final class Interview {
         guard let before = lastAskedCount, before != asked.count, let last = history.last else { return }
         let question = pack.questions[last].id
         let change = asked.count - before
-        io.write(wrap(change > 0 ? words("({1} more questions apply because of the last answer, {2}.)", change, question)
-                                 : words("({1} fewer questions apply because of the last answer, {2}.)", -change, question)) + "\n")
+        io.write(wrap(words("(the last answer, {1}, changed the questions ahead: {2})", question, change > 0 ? "+\(change)" : "\(change)")) + "\n")
     }
 
     private func prompt(_ q: Int, asked: [Int], evaluation: Evaluation) {
@@ -201,7 +200,8 @@ public final class Interview {
         if let childPrompt = question.childPrompt, mayBeChild(evaluation) { prompt = childPrompt }
         // A prompt that is the interviewer's own observation is for the caseworker, in their language.
         let isObservation = prompt.text(packLanguage).hasPrefix("Interviewer:")
-        io.write(wrap(prompt.text(isObservation ? caseworkerLanguage : language).terminalSafe) + "\n")
+        let shown = wrap(prompt.text(isObservation ? caseworkerLanguage : language).terminalSafe)
+        io.write((isObservation ? caseworkerText(shown) : shown) + "\n")
         switch question.type {
         case .single, .multi:
             for (i, choice) in question.choices.enumerated() {

@@ -8,8 +8,9 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A guided screening interview in the terminal, saved after every answer.",
         discussion: """
-            At any prompt: ? help, u unknown, d declined, b back, r review and change answers, q save and quit, \
-            x quick exit (also Ctrl-\\): saves, clears the screen and leaves without a word. \
+            At any prompt: ? help, u unknown, d declined, b back (Enter then keeps the answer), r review and change \
+            answers, s sections and their progress, + a note on this question, l the language read to the person, \
+            q save and quit, x quick exit (also Ctrl-\\): saves, clears the screen and leaves without a word. \
             Exit code 0 when completed, 3 when saved as a draft.
             """)
 
