@@ -61,7 +61,7 @@ let package = Package(
         // Small packs written inline, repository paths, and the shipped pack loaded once, for every test target.
         .target(
             name: "WaymarkTestSupport",
-            dependencies: ["WaymarkCore"],
+            dependencies: ["WaymarkCore", "WaymarkRecords"],
             path: "Tests/WaymarkTestSupport"
         ),
         .testTarget(

@@ -1,19 +1,13 @@
 import Foundation
 import Testing
+import WaymarkTestSupport
 @testable import WaymarkCore
 @testable import WaymarkRecords
 
 @Suite struct EncryptionTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-enc-\(UUID().uuidString)").path
 
-    func keyFiles(_ name: String) throws -> (privatePath: String, publicPath: String) {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let (privateKey, publicKey) = OrganisationKey.generate()
-        let paths = ("\(directory)/\(name).private.key", "\(directory)/\(name).public.key")
-        try privateKey.write(toFile: paths.0, atomically: true, encoding: .utf8)
-        try publicKey.write(toFile: paths.1, atomically: true, encoding: .utf8)
-        return paths
-    }
+    func keyFiles(_ name: String) throws -> (privatePath: String, publicPath: String) { try TestKeys.files(name, in: directory) }
 
     @Test func sealedRecordOpensOnlyWithTheRightKey() throws {
         let org = try keyFiles("org"), other = try keyFiles("other")
