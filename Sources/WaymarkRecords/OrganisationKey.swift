@@ -19,7 +19,8 @@ public enum OrganisationKey {
     public static func publicKey(from path: String) throws(FatalError) -> OrganisationPublicKey {
         let raw = try read(path, header: publicHeader, kind: "public")
         guard let key = OrganisationPublicKey(raw: Array(raw)) else {
-            throw FatalError(code: "W7003", at: SourceLocation(file: path, line: 2, column: 1), "not a valid public key")
+            throw FatalError(code: "W7003", at: SourceLocation(file: path, line: 2, column: 1),
+                             "not a usable public key (a low-order or all-zero key would let anyone open the records)")
         }
         return key
     }
@@ -52,9 +53,12 @@ public struct OrganisationPublicKey: Sendable, Equatable {
     /// The 32 raw bytes, checked to be a valid X25519 public key when this value was made.
     public let raw: [UInt8]
 
-    /// The key from its 32 raw bytes, or nil when they are not a valid X25519 public key.
+    /// The key from its 32 raw bytes, or nil when they are not a usable X25519 public key: a low-order point (all
+    /// zeros among them) would give every sender the same shared secret, so anyone could open what is sealed to it.
     public init?(raw: [UInt8]) {
-        guard (try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)) != nil else { return nil }
+        guard let key = try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw),
+              let shared = try? Curve25519.KeyAgreement.PrivateKey().sharedSecretFromKeyAgreement(with: key),
+              shared.withUnsafeBytes({ bytes in bytes.contains { $0 != 0 } }) else { return nil }
         self.raw = raw
     }
 

@@ -47,7 +47,18 @@ public struct IntakeJournal {
         public var check: String
         /// The raw organisation public key; a protected draft can only be completed sealed to it.
         public var sealTo: [UInt8]
+        /// The known text sealed with the passphrase's key and bound to the whole header (intake id, key derivation,
+        /// salt, organisation key), so that a first line edited on disk (say, to seal to another key) is refused.
+        public var headerCheck: String?
+
+        /// The header fields the passphrase's key authenticates.
+        public func binding(intake id: String) -> String {
+            "waymark draft header v1|\(id)|\(IntakeJournal.kdf)|\(Data(salt).base64EncodedString())|\(Data(sealTo).base64EncodedString())"
+        }
     }
+
+    /// The key derivation a protected draft uses, as its first line names it.
+    static let kdf = "scrypt-32768-8-1"
 
     /// An answer as the journal keeps it, independent of any pack version.
     public enum JournalAnswer: Sendable, Equatable {
@@ -61,7 +72,7 @@ public struct IntakeJournal {
     public mutating func append(_ entry: Entry) throws(FatalError) {
         var json = Self.json(entry).compact
         if case .start(let header) = entry { sealedID = header.id }
-        if let cipher, entry.isPersonal {
+        if let cipher, entry.isSealedWhenProtected {
             let sealed = try cipher.seal(json, binding: "\(sealedID) \(nextSealed)")
             json = JSONValue.object([("n", .number(Double(nextSealed))), ("sealed", .string(sealed))]).compact
             nextSealed += 1
@@ -87,10 +98,10 @@ public struct IntakeJournal {
     /// The first line alone: enough to know whether the draft needs a passphrase.
     public func readHeader() throws(FatalError) -> Header? {
         let bytes = try TextFile.read(path, limit: 64 << 20)
-        var sequence = 1
+        var sequence = 1, missing = 0
         let first = bytes.prefix { $0 != 0x0A }
         guard first.count > 9,
-              case .start(let header)? = try entry(Array(first.dropFirst(9)), at: SourceLocation(file: path, line: 1, column: 1), sequence: &sequence)
+              case .start(let header)? = try entry(Array(first.dropFirst(9)), at: SourceLocation(file: path, line: 1, column: 1), sequence: &sequence, missing: &missing)
         else { return nil }
         return header
     }
@@ -104,10 +115,17 @@ public struct IntakeJournal {
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
         for (n, line) in lines.enumerated() where !line.isEmpty {
             let location = SourceLocation(file: path, line: n + 1, column: 1)
+            var missing = 0
+            defer {
+                if missing > 0 {
+                    contents.warnings.append(Diagnostic(code: "W8119", .warning, at: location,
+                        "\(missing) sealed journal line\(missing == 1 ? " is" : "s are") missing before this one: the draft was changed outside waymark, so an answer may be older than the one last given"))
+                }
+            }
             let isLast = n == lines.count - 1
             guard line.count > 9, line[line.startIndex + 8] == 0x20,
                   String(decoding: line.prefix(8), as: UTF8.self) == CRC32.hex(line.dropFirst(9)),
-                  let entry = try self.entry(Array(line.dropFirst(9)), at: location, sequence: &nextSealed) else {
+                  let entry = try self.entry(Array(line.dropFirst(9)), at: location, sequence: &nextSealed, missing: &missing) else {
                 // A crash mid-write leaves a last line without its newline: drop it. Anything else is damage.
                 contents.warnings.append(Diagnostic(code: "W8101", .warning, at: location, isLast
                     ? "the last journal line was cut off (the program stopped while saving it) and was dropped"
@@ -128,8 +146,10 @@ public struct IntakeJournal {
                                                  ("started", .string(h.started))]
             if let language = h.language { fields.append(("language", .string(language))) }
             if let p = h.protection {
-                fields.append(("protection", .object([("kdf", .string("scrypt-32768-8-1")), ("salt", .string(Data(p.salt).base64EncodedString())),
-                                                      ("check", .string(p.check)), ("seal_to", .string(Data(p.sealTo).base64EncodedString()))])))
+                var protection: [(String, JSONValue)] = [("kdf", .string(Self.kdf)), ("salt", .string(Data(p.salt).base64EncodedString())),
+                                                         ("check", .string(p.check)), ("seal_to", .string(Data(p.sealTo).base64EncodedString()))]
+                if let headerCheck = p.headerCheck { protection.append(("header", .string(headerCheck))) }
+                fields.append(("protection", .object(protection)))
             }
             return .object(fields)
         case .answer(let question, let answer, let language):
@@ -151,7 +171,7 @@ public struct IntakeJournal {
 
     /// One line's entry. In a protected draft answers must be sealed, in order, and bound to this intake;
     /// anything else is treated as damage. A sealed line without a cipher stops the read.
-    func entry(_ bytes: [UInt8], at location: SourceLocation, sequence: inout Int, opened: Bool = false) throws(FatalError) -> Entry? {
+    func entry(_ bytes: [UInt8], at location: SourceLocation, sequence: inout Int, missing: inout Int, opened: Bool = false) throws(FatalError) -> Entry? {
         guard let node = try? YAMLLoader.document(bytes, file: "journal"), let pairs = node.mapping else { return nil }
         var fields: [String: YAMLNode] = [:]
         for pair in pairs { if let key = pair.key.scalar?.text { fields[key] = pair.value } }
@@ -159,11 +179,13 @@ public struct IntakeJournal {
             guard let cipher else { throw FatalError(code: "W8102", at: location, "this draft is protected with a passphrase") }
             guard let n = fields["n"]?.scalar.flatMap({ Int($0.text) }), n >= sequence,
                   let plain = cipher.open(sealed, binding: "\(sealedID) \(n)") else { return nil }
+            // Sealed lines count up one by one: a gap means lines were taken out.
+            missing = n - sequence
             sequence = n + 1
-            var inner = sequence
-            return try entry(Array(plain.utf8), at: location, sequence: &inner, opened: true)
+            var inner = sequence, none = 0
+            return try entry(Array(plain.utf8), at: location, sequence: &inner, missing: &none, opened: true)
         }
-        if cipher != nil, !opened, ["answer", "note"].contains(fields["event"]?.scalar?.text) { return nil }
+        if cipher != nil, !opened, fields["event"]?.scalar?.text != "start" { return nil }
         func text(_ key: String, in f: [String: YAMLNode]? = nil) -> String? { (f ?? fields)[key]?.scalar?.text }
         switch text("event") {
         case "start":
@@ -176,7 +198,8 @@ public struct IntakeJournal {
                 for pair in p { if let key = pair.key.scalar?.text { f[key] = pair.value } }
                 guard let salt = text("salt", in: f).flatMap({ Data(base64Encoded: $0) }), let check = text("check", in: f),
                       let sealTo = text("seal_to", in: f).flatMap({ Data(base64Encoded: $0) }) else { return nil }
-                protection = Protection(salt: Array(salt), check: check, sealTo: Array(sealTo))
+                guard text("kdf", in: f) == Self.kdf else { return nil }
+                protection = Protection(salt: Array(salt), check: check, sealTo: Array(sealTo), headerCheck: text("header", in: f))
             }
             return .start(Header(id: id, packID: packID, packVersion: text("version", in: pack) ?? "", packHash: text("hash", in: pack) ?? "",
                                  started: started, language: text("language"), protection: protection))
@@ -260,11 +283,10 @@ extension Answer {
 }
 
 extension IntakeJournal.Entry {
-    /// Answers and notes describe the person: in a protected draft they are sealed.
-    var isPersonal: Bool {
-        switch self {
-        case .answer, .note: return true
-        case .start, .complete: return false
-        }
+    /// In a protected draft every line after the first is sealed: answers and notes describe the person, and an
+    /// unsealed "complete" could otherwise be appended to end the draft.
+    var isSealedWhenProtected: Bool {
+        if case .start = self { return false }
+        return true
     }
 }

@@ -58,8 +58,9 @@ public final class IntakeSession {
         if let protection {
             let salt = DraftCipher.newSalt()
             let cipher = try DraftCipher(passphrase: protection.passphrase, salt: salt)
-            header.protection = IntakeJournal.Protection(salt: salt, check: try cipher.seal(DraftCipher.check),
-                                                         sealTo: protection.sealTo.raw)
+            var stored = IntakeJournal.Protection(salt: salt, check: try cipher.seal(DraftCipher.check), sealTo: protection.sealTo.raw)
+            stored.headerCheck = try cipher.seal(DraftCipher.check, binding: stored.binding(intake: id))
+            header.protection = stored
             journal.cipher = cipher
         }
         let session = IntakeSession(id: id, pack: pack, store: store, header: header, lock: try store.lock(id), journal: journal)
@@ -81,7 +82,7 @@ public final class IntakeSession {
         }
         let lock = try store.lock(id)
         var journal = IntakeJournal(path: store.journalPath(id))
-        if let protection = try journal.readHeader()?.protection {
+        if let firstLine = try journal.readHeader(), let protection = firstLine.protection {
             // A mistyped passphrase is asked again, a few times, before giving up.
             var opened: DraftCipher?
             for _ in 0..<max(1, attempts) {
@@ -90,6 +91,13 @@ public final class IntakeSession {
                 if cipher.open(protection.check) == DraftCipher.check { opened = cipher; break }
             }
             guard let opened else { throw FatalError(code: "W8108", "that passphrase does not open intake \(id)") }
+            // The passphrase is right; now the first line must be the one the draft began with.
+            guard let headerCheck = protection.headerCheck, opened.open(headerCheck, binding: protection.binding(intake: firstLine.id)) == DraftCipher.check,
+                  OrganisationPublicKey(raw: protection.sealTo) != nil else {
+                throw FatalError(code: "W8118", at: SourceLocation(file: store.journalPath(id), line: 1, column: 1),
+                                 "the first line of this draft was changed: its organisation key or protection settings are not the ones it began with, "
+                                 + "so it is not resumed (its answers could be sealed to someone else)")
+            }
             journal.cipher = opened
         }
         let contents = try journal.read()

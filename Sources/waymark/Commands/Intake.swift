@@ -45,6 +45,8 @@ struct Intake: ParsableCommand {
 
     func run() throws {
         let output = Output()
+        // From the first byte: a quick exit or Ctrl-C at the passphrase prompt leaves as cleanly as at any other.
+        InterviewSignals.install(resumeHint: "\nNothing was saved.\n", terminal: isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1)
         let settings = try Settings.load(output: output)
         let store = IntakeStore(directory: settings.intakeDirectory(flag: out))
         if list {
@@ -70,7 +72,7 @@ struct Intake: ParsableCommand {
         let words = Catalog.load(caseworkerLang ?? lang ?? "en")
         // Not wrapped: the command is copied as one line.
         let resumeHint = "\n" + words("Saved as a draft. Resume with: {1}", "waymark intake --resume \(session.id)" + (out.map { " --out \($0)" } ?? "")) + "\n"
-        InterviewSignals.install(resumeHint: resumeHint, terminal: io.isTerminal)
+        InterviewSignals.update(resumeHint: resumeHint)
         io.write(TextWrap.wrap(resume == nil ? words("Intake {1} started. Every answer is saved as you go.", session.id) : words("Resuming intake {1}.", session.id),
                                width: io.columns) + "\n")
         let ending: Interview.Ending

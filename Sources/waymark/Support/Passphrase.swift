@@ -20,13 +20,15 @@ enum Passphrase {
 
     private static func readHidden(_ prompt: String) -> String? {
         FileHandle.standardOutput.write(Data(prompt.utf8))
-        var saved = termios()
-        tcgetattr(STDIN_FILENO, &saved)
-        var hidden = saved
+        tcgetattr(STDIN_FILENO, &savedTerminal)
+        terminalNeedsRestore = true
+        var hidden = savedTerminal
         hidden.c_lflag &= ~tcflag_t(ECHO)
+        // TCSAFLUSH drops anything typed ahead of the prompt, so it is never taken as (part of) the passphrase.
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &hidden)
         defer {
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTerminal)
+            terminalNeedsRestore = false
             FileHandle.standardOutput.write(Data("\n".utf8))
         }
         return Swift.readLine(strippingNewline: true)
