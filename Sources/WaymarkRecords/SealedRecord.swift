@@ -34,4 +34,9 @@ public enum SealedRecord {
             throw FatalError(code: "W7010", at: .file(path), "cannot open this record with that key (wrong key, or the file was changed)")
         }
     }
+
+    /// The intake id written inside an opened record, to compare with the name the file was given.
+    public static func intakeID(in plaintext: [UInt8]) -> String? {
+        (try? YAMLLoader.document(plaintext, file: "record"))??.value(for: "id")?.scalar?.text
+    }
 }

@@ -14,8 +14,15 @@ public struct DiagnosticRenderer: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         var text = header(diagnostic)
         if diagnostic.location.line > 0, let line = sourceLine(diagnostic.location.file, diagnostic.location.line) {
-            let safe = line.singleLineSafe
-            let caretColumn = max(0, min(diagnostic.location.column - 1, safe.count))
+            var safe = line.singleLineSafe
+            var caretColumn = max(0, min(diagnostic.location.column - 1, safe.count))
+            // A huge line (a 10 MB JSON line, say) is quoted as a short excerpt around the caret.
+            if safe.count > Self.maxQuoted {
+                let start = max(0, min(caretColumn - Self.maxQuoted / 2, safe.count - Self.maxQuoted))
+                let excerpt = safe.dropFirst(start).prefix(Self.maxQuoted)
+                safe = (start > 0 ? "…" : "") + excerpt + (start + Self.maxQuoted < safe.count ? "…" : "")
+                caretColumn = caretColumn - start + (start > 0 ? 1 : 0)
+            }
             text += "    \(safe)\n"
             text += "    " + String(repeating: " ", count: caretColumn) + paint("^", "32") + "\n"
         }
@@ -40,6 +47,9 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     /// A count with its word, plural unless it is 1: "1 error", "2 errors".
+    /// The most characters of a source line a diagnostic quotes.
+    static let maxQuoted = 160
+
     public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
     private func header(_ d: Diagnostic) -> String {

@@ -133,7 +133,13 @@ struct PackDecoder {
                                     required: ["id", "version", "title"]) else { return nil }
         let languages = (f.stringList("languages") ?? []).map(\.0)
         if !languages.isEmpty { reader.languages = languages }
-        return PackInfo(id: f.id(allowHyphen: true) ?? "", version: f.string("version") ?? "", title: f.text("title") ?? LocalizedText(""),
+        let version = f.string("version") ?? ""
+        if version.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }),
+           let node = f["version"] {
+            // The version is printed by every command and recorded with every result: it must be plain text.
+            reader.error(code: "W3034", node, "the version may not hold control characters", suggestion: "write it as plain text, such as 2.0.0")
+        }
+        return PackInfo(id: f.id(allowHyphen: true) ?? "", version: version, title: f.text("title") ?? LocalizedText(""),
                         description: f.text("description"), languages: reader.languages, location: header.location)
     }
 
@@ -187,7 +193,14 @@ struct PackDecoder {
         }
     }
 
+    /// Words a condition reads as literals, keywords or prefixes: a question with such an id could never be named.
+    static let reservedQuestionIDs: Set<String> = ["true", "false", "yes", "no", "and", "or", "not", "in", "outcome", "indicator", "derived"]
+
     private func decodeQuestion(_ f: SchemaReader.Fields, id: String, sections: [Section], sources: [SourceReference]) -> Question {
+        if Self.reservedQuestionIDs.contains(id), let node = f["id"] {
+            reader.error(code: "W3033", node, "'\(id)' is a word of the condition language and cannot be a question id",
+                         suggestion: "choose another id, such as '\(id)_answer'")
+        }
         let type = f.enum("type", QuestionType.self) ?? .text
         let section = f.string("section")
         if let section, let node = f["section"], !sections.contains(where: { $0.id == section }) {

@@ -7,7 +7,7 @@ public enum TextFile {
     public static func read(_ path: String, limit: Int = YAMLLimits.standard.maxBytes, sources: SourceFiles? = nil) throws(FatalError) -> [UInt8] {
         let bytes: [UInt8]
         if path == "-" {
-            bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+            bytes = try readStream(FileHandle.standardInput.fileDescriptor, name: "<stdin>", limit: limit)
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -17,12 +17,38 @@ public enum TextFile {
             if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
                 throw FatalError(code: "W1036", at: SourceLocation(file: path, line: 1, column: 1), "file is \(size) bytes, over the limit of \(limit) bytes")
             }
+            // A FIFO, /dev/stdin or a process substitution has no size: read it as a stream, with the same limit.
+            if let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType, type != .typeRegular {
+                let fd = open(path, O_RDONLY)
+                guard fd >= 0 else { throw FatalError(code: "W1049", at: .file(path), "cannot read the file (check its permissions)") }
+                defer { close(fd) }
+                let streamed = try readStream(fd, name: path, limit: limit)
+                sources?.register(path, text: String(decoding: streamed, as: UTF8.self))
+                return streamed
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw FatalError(code: "W1037", at: .file(path), "cannot read the file (check its permissions)")
             }
             bytes = Array(data)
         }
         sources?.register(path == "-" ? "<stdin>" : path, text: String(decoding: bytes, as: UTF8.self))
+        return bytes
+    }
+
+    /// Everything readable from `fd`, stopping with an error as soon as it passes `limit` bytes, so memory stays bounded.
+    static func readStream(_ fd: Int32, name: String, limit: Int) throws(FatalError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            bytes += chunk[0..<n]
+            if bytes.count > limit {
+                throw FatalError(code: "W1050", at: SourceLocation(file: name, line: 1, column: 1),
+                                 "input is over the limit of \(limit) bytes; nothing was read from it")
+            }
+        }
         return bytes
     }
 

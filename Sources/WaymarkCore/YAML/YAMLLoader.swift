@@ -4,6 +4,8 @@ internal import CLibYAML
 public enum YAMLLoader {
     /// Every document in the text; an empty stream gives none.
     public static func documents(_ bytes: [UInt8], file: String, limits: YAMLLimits = .standard) throws(Diagnostic) -> [YAMLNode] {
+        // Windows editors start files with a UTF-8 byte-order mark; it is not part of the text.
+        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.count > limits.maxBytes {
             throw Diagnostic(code: "W1039", at: start, "file is \(bytes.count) bytes, over the limit of \(limits.maxBytes) bytes")
@@ -175,9 +177,20 @@ private final class EventReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "could not parse YAML"
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) { message = "\(problem) (\(context))" }
-        // A reader error (bad encoding, a control character) has no usable mark: it is placed at the start.
-        let place = parser.error == YAML_READER_ERROR ? SourceLocation(file: file, line: 1, column: 1) : location(parser.problem_mark)
+        // A reader error (a control character, say) has no mark, only a byte offset: count lines and characters to it.
+        let place = parser.error == YAML_READER_ERROR ? location(ofByte: Int(parser.problem_offset)) : location(parser.problem_mark)
         return Diagnostic(code: "W1048", at: place, message)
+    }
+
+    /// The 1-based line and character column of byte `offset` in the text.
+    private func location(ofByte offset: Int) -> SourceLocation {
+        var line = 1, column = 1, i = 0
+        while i < min(offset, buffer.count) {
+            let byte = buffer[i]
+            if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     private func location(_ mark: yaml_mark_t) -> SourceLocation {

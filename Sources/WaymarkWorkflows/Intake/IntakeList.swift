@@ -17,6 +17,7 @@ public enum IntakeList {
 
     /// What each row says of its intake: completed or draft, and whether its content is sealed away from this laptop.
     static func status(_ i: IntakeStore.Summary) -> String {
+        if i.isDamaged { return "damaged: waymark intake --recover \(i.id.singleLineSafe)" }
         switch (i.completed, i.isProtected) {
         case (true, true): return "completed, sealed"
         case (true, false): return "completed"

@@ -101,7 +101,10 @@ public final class IntakeSession {
             journal.cipher = opened
         }
         let contents = try journal.read()
-        guard let header = contents.header else { throw FatalError(code: "W8109", at: .file(store.journalPath(id)), "the journal has no start line") }
+        guard let header = contents.header else {
+            throw FatalError(code: "W8109", at: SourceLocation(file: store.journalPath(id), line: 1, column: 1), "the journal's first line is damaged",
+                             suggestion: "'waymark intake --recover \(id)' saves its intact answers into a new draft")
+        }
         guard header.id == id else {
             throw FatalError(code: "W8110", at: SourceLocation(file: store.journalPath(id), line: 1, column: 1), "this journal belongs to intake '\(header.id.singleLineSafe)', not '\(id)'; "
                              + "it was copied or renamed, so it is not resumed")
@@ -115,6 +118,49 @@ public final class IntakeSession {
         session.isComplete = contents.isComplete
         session.replay(contents.entries)
         return session
+    }
+
+    /// A new draft holding the intact answers and notes of a journal whose first line is damaged; the damaged journal is
+    /// kept beside it as `ID.journal.damaged`, never deleted. A protected draft cannot be recovered: its salt was there.
+    public static func recover(_ id: String, pack: Pack, store: IntakeStore) throws(FatalError) -> (session: IntakeSession, recovered: Int) {
+        guard store.exists(id) else { throw FatalError(code: "W8120", "no intake '\(id.singleLineSafe)' in \(store.directory)") }
+        var journal = IntakeJournal(path: store.journalPath(id))
+        if (try? journal.readHeader()) != nil {
+            throw FatalError(code: "W8121", "intake \(id) is not damaged; resume it with 'waymark intake --resume \(id)'")
+        }
+        let contents: IntakeJournal.Contents
+        do { contents = try journal.read() } catch {
+            throw FatalError(code: "W8122", at: SourceLocation(file: store.journalPath(id), line: 1, column: 1),
+                             "this draft was protected with a passphrase and its first line, which held the key's salt, is damaged: its answers cannot be recovered")
+        }
+        let session = try start(pack: pack, store: store, language: nil)
+        var recovered = 0
+        for entry in contents.entries {
+            switch entry {
+            case .answer(let question, let recorded, let language):
+                guard let q = pack.questionIndex[question] else { continue }
+                let answer: Answer?
+                switch recorded {
+                case .cleared: answer = nil
+                case .unknown: answer = .unknown
+                case .declined: answer = .declined
+                case .value(let value):
+                    guard case .success(let v) = AnswersDecoder(pack: pack).parse(value.node, for: pack.questions[q]) else { continue }
+                    answer = .value(v)
+                }
+                try session.record(answer, question: q, language: language)
+                recovered += 1
+            case .note(let question, let text):
+                guard let q = pack.questionIndex[question] else { continue }
+                try session.addNote(text, question: q)
+            case .start, .complete: continue
+            }
+        }
+        let damaged = store.journalPath(id) + ".damaged"
+        guard rename(store.journalPath(id), damaged) == 0 else {
+            throw FatalError(code: "W8123", at: .file(store.journalPath(id)), "could not set the damaged journal aside")
+        }
+        return (session, recovered)
     }
 
     private func replay(_ entries: [IntakeJournal.Entry]) {

@@ -70,6 +70,8 @@ public struct IntakeStore: Sendable {
         public var completed: Bool
         /// A passphrase-protected draft: its answers cannot be counted without the passphrase.
         public var isProtected = false
+        /// A journal whose first line is damaged: `intake --recover` saves what is intact.
+        public var isDamaged = false
     }
 
     /// Every intake in the folder, oldest first.
@@ -81,7 +83,10 @@ public struct IntakeStore: Sendable {
             if let header = try? journal.readHeader(), header.protection != nil {
                 return Summary(id: header.id, started: header.started, packVersion: "\(header.packID) \(header.packVersion)", answered: nil, completed: false, isProtected: true)
             }
-            guard let contents = try? journal.read(), let header = contents.header else { return nil }
+            guard let contents = try? journal.read(), let header = contents.header else {
+                // Listed, not hidden: its answers can still be recovered.
+                return Summary(id: String(name.dropLast(".journal".count)), started: "", packVersion: "", answered: nil, completed: false, isDamaged: true)
+            }
             var answered = Set<String>()
             for entry in contents.entries {
                 if case .answer(let q, let a, _) = entry { if a == .cleared { answered.remove(q) } else { answered.insert(q) } }

@@ -35,7 +35,7 @@ public struct IntakeSummary {
             switch decision?.decision {
             case .made?: what = "made"
             case .declined?: what = "declined by the person"
-            case .notMade?: what = "not made" + (decision?.reason.map { ": \(TextEscaping.markdownCell($0))" } ?? "")
+            case .notMade?: what = "not made" + (disclosure.includeSensitive ? decision?.reason.map { ": \(TextEscaping.markdownCell($0))" } ?? "" : "")
             case nil: what = referral.state == .present ? "no decision recorded" : "depends on a follow-up answer"
             }
             md += "- \(TextEscaping.markdownCell(referral.serviceTitle)), \(referral.urgency.describe): \(what)\n"

@@ -164,7 +164,7 @@ public final class Interview {
         }
         if !session.unusable.isEmpty {
             io.write(words("These answers no longer fit the pack and are not used (they stay in the journal):") + "\n")
-            for u in session.unusable { io.write("  - \(u.question): \(u.value.singleLineSafe) — \(u.reason.singleLineSafe)\n") }
+            for u in session.unusable { io.write("  - \(u.question.singleLineSafe): \(u.value.singleLineSafe) — \(u.reason.singleLineSafe)\n") }
         }
     }
 
@@ -242,7 +242,7 @@ public final class Interview {
             if let min = question.min, let max = question.max { return words("Type a number from {1} to {2}.", min.formatted, max.formatted) }
             return words("Type a number.")
         case .date: return words("Type a date as YYYY-MM-DD.")
-        case .text: return words("Type the answer.")
+        case .text: return words("Type the answer, at most {1} characters.", Self.maxTypedText)
         }
     }
 
@@ -282,6 +282,10 @@ public final class Interview {
     private func addNote(_ q: Int) throws(FatalError) {
         io.write(wrap(words("Note for this question (kept with the record, left out of reports unless asked for); Enter alone adds nothing:")) + "\n> ")
         guard let text = io.readLine()?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return }
+        guard text.count <= Self.maxTypedText else {
+            io.write(wrap(words("Type the answer, at most {1} characters.", Self.maxTypedText)) + "\n")
+            return
+        }
         try session.addNote(text, question: q)
         io.write(words("Note saved.") + "\n")
     }
@@ -348,7 +352,11 @@ public final class Interview {
     }
 
     /// Reads typed input: y/n, choice numbers (or ids), numbers in range, text, dates.
+    /// Free text typed at a prompt or as a note: longer than this is refused where it is typed, not dropped on resume.
+    static let maxTypedText = 10_000
+
     func parse(_ input: String, for question: Question) -> Result<AnswerValue, AnswersDecoder.Problem> {
+        if input.count > Self.maxTypedText { return .failure(.init(message: "longer than \(Self.maxTypedText) characters")) }
         switch question.type {
         case .yesNo:
             // Yes and no in the person's and the caseworker's language, besides y/n.

@@ -37,11 +37,15 @@ extension Drill {
             let scenarioID = id ?? base.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
             let yaml = scaffold.yaml(id: scenarioID, answers: answers)
             if let output {
+                guard !FileManager.default.fileExists(atPath: output) else {
+                    out.fail(at: .file(output), "already exists; a drafted scenario never replaces a file", suggestion: "choose another -o path")
+                    throw ExitCode(1)
+                }
                 do { try SecureFile.writeAtomically(Array(yaml.utf8), to: output) } catch {
                     out.fail(error)
                     throw ExitCode(1)
                 }
-                out.print("Draft scenario written to \(output): write its title and narrative, then check it with 'waymark drill run \(output)'.\n")
+                out.print("Draft scenario written to \(output): write its title and narrative, then check it with 'waymark drill run \(output.shellQuoted)'.\n")
             } else {
                 out.print(yaml)
             }

@@ -34,6 +34,9 @@ struct Intake: ParsableCommand {
     @Flag(help: "With --list, print JSON for scripts.")
     var json = false
 
+    @Option(help: ArgumentHelp("Save the intact answers of a draft whose journal's first line is damaged into a new draft.", valueName: "id"))
+    var recover: String?
+
     @Option(help: ArgumentHelp("On completion, write a printable Markdown summary for the referral.", valueName: "file.md"))
     var report: String?
 
@@ -54,6 +57,17 @@ struct Intake: ParsableCommand {
             return
         }
         let pack = try packOptions.load(output: output)
+        if let recover {
+            do {
+                let (session, count) = try IntakeSession.recover(recover, pack: pack, store: store)
+                output.print("Recovered \(count) answers of intake \(recover) into a new draft, \(session.id); the damaged journal is kept as "
+                             + "\(store.journalPath(recover)).damaged.\nResume with: waymark intake --resume \(session.id)" + (out.map { " --out \($0.shellQuoted)" } ?? "") + "\n")
+                return
+            } catch {
+                output.fail(error)
+                throw ExitCode(1)
+            }
+        }
         for code in [lang, caseworkerLang].compactMap({ $0 }) where !pack.info.languages.contains(code) {
             output.fail("pack \(pack.info.id) has no '\(code.singleLineSafe)' texts; its languages are \(pack.info.languages.joined(separator: ", "))",
                         suggestion: Suggestion.didYouMean(code, in: pack.info.languages))
@@ -71,7 +85,7 @@ struct Intake: ParsableCommand {
         let io = TerminalIO()
         let words = Catalog.load(caseworkerLang ?? lang ?? "en")
         // Not wrapped: the command is copied as one line.
-        let resumeHint = "\n" + words("Saved as a draft. Resume with: {1}", "waymark intake --resume \(session.id)" + (out.map { " --out \($0)" } ?? "")) + "\n"
+        let resumeHint = "\n" + words("Saved as a draft. Resume with: {1}", "waymark intake --resume \(session.id)" + (out.map { " --out \($0.shellQuoted)" } ?? "")) + "\n"
         InterviewSignals.update(resumeHint: resumeHint)
         io.write(TextWrap.wrap(resume == nil ? words("Intake {1} started. Every answer is saved as you go.", session.id) : words("Resuming intake {1}.", session.id),
                                width: io.columns) + "\n")
@@ -80,7 +94,7 @@ struct Intake: ParsableCommand {
             ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: lang, caseworker: caseworkerLang)).run()
         } catch {
             output.fail(FatalError(error.diagnostic))
-            output.error("Answers given so far are saved; resume with: waymark intake --resume \(session.id)")
+            output.error("Answers given so far are saved; resume with: waymark intake --resume \(session.id)" + (out.map { " --out \($0.shellQuoted)" } ?? ""))
             throw ExitCode(3)
         }
         switch ending {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WaymarkCore
 import WaymarkWorkflows
 import WaymarkRecords
@@ -28,6 +29,13 @@ extension Records {
             let out = Output()
             do {
                 let plaintext = try SealedRecord.open(record, with: try OrganisationKey.privateKey(from: key))
+                // The file name is not sealed; the id inside is. A renamed record is said to be one.
+                let named = ((record as NSString).lastPathComponent as NSString).deletingPathExtension.replacingOccurrences(of: ".record", with: "")
+                if let inside = SealedRecord.intakeID(in: plaintext), inside != named {
+                    out.diagnostics([Diagnostic(code: "W9002", .warning, at: .file(record),
+                                                "this is the record of intake \(inside.singleLineSafe), but the file is named \(named.singleLineSafe): it was renamed")],
+                                    summary: false)
+                }
                 if let output {
                     try SecureFile.writeAtomically(plaintext, to: output)
                 } else {

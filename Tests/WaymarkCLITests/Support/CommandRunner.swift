@@ -40,9 +40,11 @@ struct CommandRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        // A command may stop reading its input early (an input over the limit): that must not kill the test process.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot fill a pipe and block the child.
         final class Box: @unchecked Sendable { var data = Data() }
         let stderrBox = Box()
