@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WaymarkCLITests",
-            dependencies: ["WaymarkCore", "WaymarkWorkflows", "waymark"],
+            dependencies: ["WaymarkCore", "WaymarkWorkflows", "waymark", "waymark-fuzz"],
             exclude: ["Fixtures"]
         ),
     ]

@@ -4,7 +4,7 @@ import WaymarkWorkflows
 
 /// The parsers a fuzzer drives, each taking raw bytes; none may crash, hang or grow without bound.
 enum FuzzTargets {
-    static let names = ["yaml", "pack", "expression", "answers", "journal", "jsonl"]
+    static let names = ["yaml", "pack", "expression", "answers", "journal", "jsonl", "batch"]
 
     /// A small valid pack that answers and expressions are checked against.
     static let pack: Pack = {
@@ -55,6 +55,21 @@ enum FuzzTargets {
             if let node = try? JSONNodeParser.parse(bytes, file: "fuzz.jsonl", line: 1) {
                 _ = AnswersDecoder(pack: pack).decodeDocument(node, reader: SchemaReader())
             }
+        case "batch":
+            // Differential: every line through the fast batch path and through the reference path; any difference is a bug.
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let path = NSTemporaryDirectory() + "waymark-fuzz-batch-\(getpid()).jsonl"
+            _ = FileManager.default.createFile(atPath: path, contents: Data(lines.joined(separator: "\n").utf8))
+            let fd = open(path, O_RDONLY)
+            defer { close(fd) }
+            var output: [UInt8] = []
+            var evaluator = JSONLinesEvaluator(pack: pack, all: true)
+            evaluator.run(file: "batch.jsonl", input: LineReader(fileDescriptor: fd), write: { output += $0 }, report: { _ in })
+            let fast = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
+            let reference = lines.enumerated().filter { !$0.element.isEmpty }.map {
+                JSONLinesEvaluator.referenceLine($0.element, number: $0.offset + 1, pack: pack, all: true)
+            }
+            if fast != reference { fatalError("batch and reference paths differ for:\n\(lines.joined(separator: "\n"))") }
         case "journal":
             let path = NSTemporaryDirectory() + "waymark-fuzz-\(getpid()).journal"
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
@@ -100,7 +115,7 @@ struct FuzzReplay {
         var count = 0
         for path in arguments.dropFirst() {
             var files = [path]
-            if let enumerator = FileManager.default.enumerator(atPath: path) {
+            if TextFile.isDirectory(path), let enumerator = FileManager.default.enumerator(atPath: path) {
                 files = enumerator.compactMap { $0 as? String }.map { path + "/" + $0 }.filter { !TextFile.isDirectory($0) }
             }
             for file in files {

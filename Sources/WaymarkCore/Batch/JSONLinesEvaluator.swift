@@ -100,4 +100,20 @@ public struct JSONLinesEvaluator {
         let object = JSONValue.object([("line", .number(Double(line))), ("errors", .array(diagnostics.map { .string($0.description) }))])
         out.append(Array((object.compact + "\n").utf8))
     }
+
+    /// The reference path for one line, the twin the fast path must equal: the full JSON parser and answers decoder,
+    /// `Evaluator` and `ResultReport`, or the line's error object. Tests and the `batch` fuzz target compare with it.
+    public static func referenceLine(_ line: String, number: Int, pack: Pack, all: Bool) -> String {
+        let reader = SchemaReader()
+        do throws(Diagnostic) {
+            let node = try JSONNodeParser.parse(Array(line.utf8), file: "batch.jsonl", line: number)
+            let (id, answers) = AnswersDecoder(pack: pack).decodeDocument(node, reader: reader)
+            if !reader.bag.hasErrors {
+                return ResultReport(Evaluator(pack: pack).evaluate(answers), pack: pack, all: all, caseID: id).json(line: number).compact
+            }
+        } catch {
+            reader.bag.append(error)
+        }
+        return JSONValue.object([("line", .number(Double(number))), ("errors", .array(reader.bag.sorted.map { .string($0.description) }))]).compact
+    }
 }

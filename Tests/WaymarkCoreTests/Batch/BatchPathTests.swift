@@ -93,18 +93,7 @@ import WaymarkTestSupport
     }
 
     static func reference(_ line: String, number: Int, pack: Pack, all: Bool) -> String {
-        let reader = SchemaReader()
-        do throws(Diagnostic) {
-            let node = try JSONNodeParser.parse(Array(line.utf8), file: "batch.jsonl", line: number)
-            let (id, answers) = AnswersDecoder(pack: pack).decodeDocument(node, reader: reader)
-            if !reader.bag.hasErrors {
-                let report = ResultReport(Evaluator(pack: pack).evaluate(answers), pack: pack, all: all, caseID: id)
-                return report.json(line: number).compact
-            }
-        } catch {
-            reader.bag.append(error)
-        }
-        return JSONValue.object([("line", .number(Double(number))), ("errors", .array(reader.bag.sorted.map { .string($0.description) }))]).compact
+        JSONLinesEvaluator.referenceLine(line, number: number, pack: pack, all: all)
     }
 
     static func batch(_ lines: [String], pack: Pack, all: Bool) throws -> [String] {
