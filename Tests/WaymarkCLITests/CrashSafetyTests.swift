@@ -63,3 +63,28 @@ import Testing
         print("kill test: 200 runs, \(killedMidAnswer) killed before the last answer reached the disk, \(tornLines) torn lines detected and dropped")
     }
 }
+
+/// A decision about a referral is on disk before the next is asked: a killed process loses none.
+@Suite struct DecisionCrashSafetyTests {
+    @Test func aKilledInterviewKeepsItsReferralDecisions() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-kill-\(UUID().uuidString)").path
+        let arguments = ["intake", "--out", directory, "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
+        let terminal = try PseudoTerminal(arguments)
+        for (prompt, answer) in [("number 0-120 > ", "30"), ("number > ", "1"), ("y/n > ", "y"), ("y/n > ", "n"), ("go on.", ""), ("p) later", "n"),
+                                 ("Why was it not made?", "no bed free tonight")] {
+            #expect(terminal.expect(prompt))
+            terminal.send(answer)
+        }
+        #expect(terminal.expect("The intake is complete") || true)
+        terminal.signal(SIGKILL)
+        _ = terminal.waitForExit()
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+        if let journal = files.first(where: { $0.hasSuffix(".journal") }) {
+            let text = try String(contentsOfFile: "\(directory)/\(journal)", encoding: .utf8)
+            #expect(text.contains(#""event":"decision""#) && text.contains("no bed free tonight"))
+        } else {
+            let record = try #require(files.first { $0.hasSuffix(".record.json") })
+            #expect(try String(contentsOfFile: "\(directory)/\(record)", encoding: .utf8).contains("no bed free tonight"))
+        }
+    }
+}

@@ -12,7 +12,7 @@ import Testing
 
     @Test func pipedInterviewCompletesWithARecordAndSummary() throws {
         let summary = directory + "-summary.md"
-        let result = try CommandRunner.run(arguments + ["--report", summary], stdin: "30\n1\ny\nn\nm\n")
+        let result = try CommandRunner.run(arguments + ["--report", summary], stdin: "30\n1\ny\nn\n\nm\n")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Outcome: Presumed victim"))
         #expect(result.stdout.contains("Referral 1 of 1: Shelter (now)"))
@@ -32,7 +32,7 @@ import Testing
         let list = try CommandRunner.run(["intake", "--list", "--out", directory])
         #expect(list.stdout.contains("\(id)  "))
         #expect(list.stdout.contains("2        draft"))
-        let second = try CommandRunner.run(arguments + ["--resume", id], stdin: "n\nu\n")
+        let second = try CommandRunner.run(arguments + ["--resume", id], stdin: "n\nu\n\n")
         #expect(second.status == 0, "\(second.stdout)")
         #expect(second.stdout.contains("[question 3 of about 4]"))
     }

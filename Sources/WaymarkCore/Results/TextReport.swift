@@ -4,12 +4,15 @@ public struct TextReport: Sendable {
     /// The tool's words in the reader's language.
     public var words: Catalog
     public var width: Int
+    /// Whether question and rule ids are shown beside their wording (for auditors; not in the interview).
+    public var showIDs: Bool
 
     /// A renderer with these words and colour setting, wrapping at `width` columns (never under 20).
-    public init(colour: Bool = false, words: Catalog = .english, width: Int = 80) {
+    public init(colour: Bool = false, words: Catalog = .english, width: Int = 80, showIDs: Bool = true) {
         self.colour = colour
         self.words = words
         self.width = max(20, width)
+        self.showIDs = showIDs
     }
 
     /// `language` is the reader's; `personLanguage`, where different, is the one the notices are told in.
@@ -41,7 +44,7 @@ public struct TextReport: Sendable {
                 out.append(wrap(entry.title.terminalSafe, indent: "    ", firstIndent: "  \(mark) "))
                 let category = pack.categories.first { $0.id == entry.category }?.title.text(language) ?? entry.category
                 out.append("    \(words(entry.strength.rawValue)) · \(category.singleLineSafe)")
-                if !entry.evidence.isEmpty {
+                if showIDs, !entry.evidence.isEmpty {
                     let answers = entry.evidence.map { "\($0.question) = \($0.answer.singleLineSafe)" }.joined(separator: ", ")
                     out.append(wrap(words("answers:") + " " + answers, indent: "      ", firstIndent: "    "))
                 }
@@ -74,8 +77,8 @@ public struct TextReport: Sendable {
             out.append("")
             out.append(bold(words("Follow-up questions that could change this result")))
             for f in report.followUps {
-                out.append(wrap(f.prompt.terminalSafe + " (\(f.question))", indent: "    ", firstIndent: "  - "))
-                out.append(wrap(words("decides:") + " " + f.decides.joined(separator: ", "), indent: "      ", firstIndent: "    "))
+                out.append(wrap(f.prompt.terminalSafe + (showIDs ? " (\(f.question))" : ""), indent: "    ", firstIndent: "  - "))
+                if showIDs { out.append(wrap(words("decides:") + " " + f.decides.joined(separator: ", "), indent: "      ", firstIndent: "    ")) }
             }
         }
         let c = report.counts

@@ -113,3 +113,11 @@ public enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
     }
 }
+
+extension JSONValue {
+    /// The fields of an object, in order; nil for any other value.
+    public var objectFields: [(String, JSONValue)]? {
+        if case .object(let fields) = self { return fields }
+        return nil
+    }
+}

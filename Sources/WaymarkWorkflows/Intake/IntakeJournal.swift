@@ -25,6 +25,8 @@ public struct IntakeJournal {
         case answer(question: String, answer: JournalAnswer, language: String? = nil)
         /// A free-text note the caseworker added at a question: sensitive, sealed like an answer in a protected draft.
         case note(question: String, text: String)
+        /// What became of one service's referrals, saved as it is made so that nothing decided is asked again.
+        case decision(ReferralDecision)
         case complete(ended: String)
     }
 
@@ -164,6 +166,8 @@ public struct IntakeJournal {
             return .object(fields)
         case .note(let question, let text):
             return .object([("event", .string("note")), ("question", .string(question)), ("text", .string(text))])
+        case .decision(let d):
+            return .object([("event", .string("decision"))] + (d.json.objectFields ?? []))
         case .complete(let ended):
             return .object([("event", .string("complete")), ("ended", .string(ended))])
         }
@@ -216,6 +220,14 @@ public struct IntakeJournal {
         case "note":
             guard let question = text("question"), let note = text("text") else { return nil }
             return .note(question: question, text: note)
+        case "decision":
+            guard let referral = text("referral"), let kind = text("decision").flatMap(ReferralDecision.Decision.init(rawValue:)) else { return nil }
+            var d = ReferralDecision(referral: referral, decision: kind, reason: text("reason"))
+            d.service = text("service")
+            d.referrals = fields["referrals"]?.sequence?.compactMap { $0.scalar?.text } ?? []
+            d.decided = text("decided")
+            d.due = text("due")
+            return .decision(d)
         case "complete":
             return .complete(ended: text("ended") ?? "")
         default:

@@ -1,25 +1,53 @@
+import Foundation
 import WaymarkCore
 import WaymarkRecords
 
-/// What the caseworker decided about one suggested referral.
+/// What the caseworker decided about one service the result suggested (every referral to it at once).
 public struct ReferralDecision: Sendable, Hashable {
-    /// Made, declined by the person, or not made; raw values are as the record stores them.
-    public enum Decision: String, Sendable, Hashable {
+    /// Made, declined by the person, not made, or to be done later; raw values are as the record stores them.
+    public enum Decision: String, Sendable, Hashable, CaseIterable {
         case made
         case declined = "declined_by_person"
         case notMade = "not_made"
+        case pending
     }
 
+    /// The first referral to the service (the pack's rule id), kept for readers of older records.
     public var referral: String
     public var decision: Decision
-    /// Why a referral was not made; nil otherwise.
+    /// Why a referral was not made; nil otherwise. Free text: sensitive.
     public var reason: String?
+    /// The service decided about, and every referral to it that the decision covers.
+    public var service: String?
+    public var referrals: [String] = []
+    /// When it was decided, and for a pending referral when it is due (ISO 8601).
+    public var decided: String?
+    public var due: String?
 
     /// A decision on the referral with this id, with the reason when it was not made.
     public init(referral: String, decision: Decision, reason: String? = nil) {
         self.referral = referral
         self.decision = decision
         self.reason = reason
+    }
+
+    /// A decision about one step of the plan.
+    public init(step: ReferralPlan.Step, decision: Decision, reason: String? = nil, decided: Date, start: Date) {
+        self.init(referral: step.referrals.first ?? step.service, decision: decision, reason: reason)
+        service = step.service
+        referrals = step.referrals
+        self.decided = Timestamp.string(decided)
+        if decision == .pending { due = Timestamp.string(ReferralPlan.due(step.urgency, from: start)) }
+    }
+
+    var json: JSONValue {
+        var fields: [(String, JSONValue)] = [("referral", .string(referral)), ("decision", .string(decision.rawValue))]
+        if let service { fields.append(("service", .string(service))) }
+        if !referrals.isEmpty { fields.append(("referrals", .array(referrals.map(JSONValue.string)))) }
+        if let reason { fields.append(("reason", .string(reason))) }
+        if let decided { fields.append(("decided", .string(decided))) }
+        if let due { fields.append(("due", .string(due))) }
+        return .object(fields)
     }
 }
 
@@ -49,11 +77,7 @@ struct IntakeRecord {
             ("answer_languages", .object(pack.questions.compactMap { q in answerLanguages[q.id].map { (q.id, .string($0)) } })),
             ("answers_not_used", .array(unusable.map { .object([("question", .string($0.question)), ("value", .string($0.value)), ("reason", .string($0.reason))]) })),
             ("result", report.json),
-            ("referral_decisions", .array(decisions.map { d in
-                var fields: [(String, JSONValue)] = [("referral", .string(d.referral)), ("decision", .string(d.decision.rawValue))]
-                if let reason = d.reason { fields.append(("reason", .string(reason))) }
-                return .object(fields)
-            })),
+            ("referral_decisions", .array(decisions.map(\.json))),
         ])
     }
 }

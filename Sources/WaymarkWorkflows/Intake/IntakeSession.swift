@@ -8,6 +8,8 @@ public final class IntakeSession {
     public let store: IntakeStore
     public let header: IntakeJournal.Header
     public private(set) var answers: AnswerSet
+    /// Referral decisions by service, as journalled: a resumed intake does not ask them again.
+    public private(set) var decisions: [String: ReferralDecision] = [:]
     /// The caseworker's notes, by question id, in the order written: sensitive free text.
     public private(set) var notes: [(question: String, text: String)] = []
     /// The language each question was put to the person in, by question id, where the interview noted it.
@@ -153,7 +155,7 @@ public final class IntakeSession {
             case .note(let question, let text):
                 guard let q = pack.questionIndex[question] else { continue }
                 try session.addNote(text, question: q)
-            case .start, .complete: continue
+            case .start, .complete, .decision: continue
             }
         }
         let damaged = store.journalPath(id) + ".damaged"
@@ -168,6 +170,7 @@ public final class IntakeSession {
         var unusableByQuestion: [String: UnusableAnswer] = [:]
         var order: [String] = []
         for case .note(let question, let text) in entries { notes.append((question, text)) }
+        for case .decision(let d) in entries { decisions[d.service ?? d.referral] = d }
         for case .answer(let id, let recorded, let language) in entries {
             if !order.contains(id) { order.append(id) }
             answerLanguages[id] = recorded == .cleared ? nil : language
@@ -220,6 +223,12 @@ public final class IntakeSession {
         answerLanguages[question.id] = answer == nil ? nil : language
         answers[q] = answer
         unusable.removeAll { $0.question == question.id }
+    }
+
+    /// Records what became of one service's referrals and returns once it is on disk; a later decision replaces it.
+    public func record(decision: ReferralDecision) throws(FatalError) {
+        try journal.append(.decision(decision))
+        decisions[decision.service ?? decision.referral] = decision
     }
 
     /// Adds the caseworker's note to question `q` and returns once it is on disk.

@@ -29,17 +29,19 @@ public struct IntakeSummary {
         }
         md += "\n## Referrals\n\n"
         if report.referrals.isEmpty { md += "None suggested.\n" }
-        for referral in report.referrals {
-            let decision = decisions.first { $0.referral == referral.id }
+        // One line per service, most urgent first, as the caseworker decided them.
+        for step in ReferralPlan(report).steps {
+            let decision = decisions.first { $0.service == step.service || step.referrals.contains($0.referral) }
             let what: String
             switch decision?.decision {
             case .made?: what = "made"
             case .declined?: what = "declined by the person"
             case .notMade?: what = "not made" + (disclosure.includeSensitive ? decision?.reason.map { ": \(TextEscaping.markdownCell($0))" } ?? "" : "")
-            case nil: what = referral.state == .present ? "no decision recorded" : "depends on a follow-up answer"
+            case .pending?: what = "to be done" + (decision?.due.map { " by \($0)" } ?? "")
+            case nil: what = "no decision recorded"
             }
-            md += "- \(TextEscaping.markdownCell(referral.serviceTitle)), \(referral.urgency.describe): \(what)\n"
-            if let contact = referral.contact { md += "  - Contact: \(TextEscaping.markdownCell(contact))\n" }
+            md += "- \(TextEscaping.markdownCell(step.title)), \(step.urgency.describe): \(what)\n"
+            if let contact = step.contact { md += "  - Contact: \(TextEscaping.markdownCell(contact))\n" }
         }
         if !report.notices.isEmpty {
             md += "\n## The person was told\n\n" + report.notices.map { "- \(TextEscaping.markdownCell($0.text))\n" }.joined()

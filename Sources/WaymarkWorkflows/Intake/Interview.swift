@@ -278,6 +278,19 @@ public final class Interview {
 
     static func languageName(_ code: String) -> String { LanguageNames.own[code] ?? code }
 
+    /// A decision in the caseworker's words.
+    static func describe(_ decision: ReferralDecision.Decision, _ words: Catalog) -> String {
+        switch decision {
+        case .made: return words("made")
+        case .declined: return words("declined by the person")
+        case .notMade: return words("not made")
+        case .pending: return words("to be done later")
+        }
+    }
+
+    /// The intake's start time, from its journal, for due dates.
+    static func startDate(_ started: String) -> Date { ISO8601DateFormatter().date(from: started) ?? Date() }
+
     /// `+`: a note the caseworker keeps with the question: journalled like an answer, treated as sensitive.
     private func addNote(_ q: Int) throws(FatalError) {
         io.write(wrap(words("Note for this question (kept with the record, left out of reports unless asked for); Enter alone adds nothing:")) + "\n> ")
@@ -420,32 +433,56 @@ public final class Interview {
             let path = try session.complete(report: report, decisions: [])
             return .completed(recordPath: path, report: report, decisions: [])
         }
-        io.write(TextReport(words: words, width: io.columns).render(report, pack: pack, language: caseworkerLanguage, personLanguage: language))
-        var decisions: [ReferralDecision] = []
-        let suggested = report.referrals.filter { $0.state == .present }
-        if !suggested.isEmpty { io.write("\n" + words("For each referral, record what happened.") + "\n") }
-        for (i, referral) in suggested.enumerated() {
-            io.write("\n" + words("Referral {1} of {2}: {3} ({4})", i + 1, suggested.count, referral.serviceTitle.singleLineSafe,
-                                   words(referral.urgency.describe)) + "\n")
-            while true {
-                io.write(words("m) made  d) declined by the person  n) not made") + "\n> ")
-                guard let line = io.readLine() else { return .savedDraft }
-                switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-                case "m": decisions.append(ReferralDecision(referral: referral.id, decision: .made))
-                case "d": decisions.append(ReferralDecision(referral: referral.id, decision: .declined))
-                case "n":
-                    io.write(words("Why was it not made?") + "\n> ")
-                    guard let reason = io.readLine() else { return .savedDraft }
-                    decisions.append(ReferralDecision(referral: referral.id, decision: .notMade, reason: reason.trimmingCharacters(in: .whitespaces)))
-                case "x": return .quickExit
-                case "q": return .savedDraft
-                default:
-                    io.write(words("Please type m, d or n.") + "\n")
-                    continue
-                }
-                break
-            }
+        let plan = ReferralPlan(report)
+        let screen = ResultScreen(words: words, width: io.columns)
+        io.write(screen.render(report, plan: plan, pack: pack, language: caseworkerLanguage))
+        io.write("\n" + wrap(words("Type i for the indicators, evidence and follow-up questions, or press Enter to go on.")) + "\n> ")
+        guard let choice = io.readLine() else { return .savedDraft }
+        if choice.trimmingCharacters(in: .whitespaces).lowercased() == "i" {
+            var details = report
+            details.notices = []  // read out in full just below
+            io.write(TextReport(words: words, width: io.columns, showIDs: false).render(details, pack: pack, language: caseworkerLanguage,
+                                                                                      personLanguage: language))
         }
+        io.write(screen.notices(report, pack: pack, personLanguage: language))
+        if !plan.steps.isEmpty { io.write("\n" + words("For each service, record what happened.") + "\n") }
+        var step = plan.steps.indices.first { session.decisions[plan.steps[$0].service] == nil } ?? plan.steps.count
+        while step < plan.steps.count {
+            let current = plan.steps[step]
+            io.write("\n" + wrap(words("Referral {1} of {2}: {3} ({4})", step + 1, plan.steps.count, current.title.singleLineSafe,
+                                        words(current.urgency.describe))) + "\n")
+            if let earlier = session.decisions[current.service] { io.write(words("(recorded: {1})", Self.describe(earlier.decision, words)) + "\n") }
+            io.write(words("m) made  d) declined by the person  n) not made  p) later") + "\n> ")
+            guard let line = io.readLine() else { return .savedDraft }
+            let decision: ReferralDecision.Decision
+            var reason: String?
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "m", "made": decision = .made
+            case "d", "declined": decision = .declined
+            case "p", "later", "pending": decision = .pending
+            case "n", "not made":
+                io.write(words("Why was it not made?") + "\n> ")
+                guard let typed = io.readLine() else { return .savedDraft }
+                decision = .notMade
+                reason = String(typed.trimmingCharacters(in: .whitespaces).prefix(Self.maxTypedText))
+            case "b":
+                if step > 0 { step -= 1 } else { io.write(words("This is the first referral.") + "\n") }
+                continue
+            case "?", "h", "help":
+                io.write(wrap(words("m: the referral was made. d: the person did not want it. n: it was not made (you will be asked why). p: to be done later; it is due by its urgency. b: back to the previous service, to change what was recorded.")) + "\n")
+                continue
+            case "x": return .quickExit
+            case "q": return .savedDraft
+            default:
+                io.write(words("Please type m, d, n or p (? explains them, b goes back).") + "\n")
+                continue
+            }
+            // Saved at once, like an answer: a quick exit or a crash after this keeps it.
+            try session.record(decision: ReferralDecision(step: current, decision: decision, reason: reason, decided: Date(),
+                                                          start: Self.startDate(session.header.started)))
+            step += 1
+        }
+        let decisions = plan.steps.compactMap { session.decisions[$0.service] }
         let path = try session.complete(report: report, decisions: decisions)
         io.write("\n" + words("The intake is complete and saved ({1}).", session.id) + "\n")
         return .completed(recordPath: path, report: report, decisions: decisions)

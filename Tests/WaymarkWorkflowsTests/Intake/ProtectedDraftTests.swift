@@ -46,7 +46,7 @@ import WaymarkTestSupport
         let store = IntakeStore(directory: directory + "/intakes")
         let session = try IntakeSession.start(pack: pack, store: store, language: nil,
                                               protection: ("correct horse battery", try OrganisationKey.publicKey(from: org.publicPath)))
-        let io = ScriptedIO(["30", "2", "3"])
+        let io = ScriptedIO(["30", "2", "3", ""])
         let ending = try Interview(session: session, io: io).run()
         guard case .completed(let path, _, _) = ending else { Issue.record("not completed"); return }
         #expect(path == store.sealedRecordPath(session.id))

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import WaymarkTestSupport
+@testable import WaymarkCore
+@testable import WaymarkRecords
+@testable import WaymarkWorkflows
+
+/// The end of an interview: one decision per service, most urgent first, each saved as it is made and changeable.
+@Suite struct ReferralDecisionTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-decisions-\(UUID().uuidString)").path
+
+    /// A shipped presumed case, answered as its scenario says, up to the end of the questions.
+    func presumedCase() throws -> (IntakeSession, Pack) {
+        let pack = try ShippedPack.pack()
+        let file = TestPaths.examples + "/scenarios/migrant-construction-forced-labour.yaml"
+        let scenario = try #require(try ScenarioLoader(pack: pack).load(file).get())
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: nil)
+        for q in pack.questions.indices { if let answer = scenario.answers[q] { try session.record(answer, question: q) } }
+        let evaluation = Evaluator(pack: pack).evaluate(session.answers)
+        for q in pack.questions.indices where evaluation.questionStatus[q] == .asked && session.answers[q] == nil { try session.record(.unknown, question: q) }
+        return (session, pack)
+    }
+
+    @Test func referralsAreMergedPerServiceAndSortedByUrgency() throws {
+        let (session, pack) = try presumedCase()
+        let report = ResultReport(Evaluator(pack: pack).evaluate(session.answers), pack: pack)
+        let plan = ReferralPlan(report)
+        #expect(plan.steps.count == Set(plan.steps.map(\.service)).count, "one step per service")
+        #expect(plan.steps.map(\.urgency) == plan.steps.map(\.urgency).sorted())
+        #expect(plan.steps.reduce(0) { $0 + $1.referrals.count } == report.referrals.filter { $0.state == .present }.count)
+    }
+
+    @Test func theFirstScreenFitsAndDetailsComeOnRequest() throws {
+        let (session, _) = try presumedCase()
+        let io = ScriptedIO([""])
+        _ = try Interview(session: session, io: io).run()
+        let start = try #require(io.output.range(of: "Outcome:"))
+        let end = try #require(io.output.range(of: "Type i for the indicators"))
+        let screen = io.output[start.lowerBound..<end.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(screen.count <= 24, "the first screen has \(screen.count) lines:\n\(screen.joined(separator: "\n"))")
+        #expect(screen.allSatisfy { $0.count <= 80 })
+        #expect(!io.output.contains("Indicators present ("), "details are shown only on request")
+    }
+
+    @Test func aWrongDecisionCanBeChangedWithB() throws {
+        let (session, pack) = try presumedCase()
+        let plan = ReferralPlan(ResultReport(Evaluator(pack: pack).evaluate(session.answers), pack: pack))
+        #expect(plan.steps.count >= 2)
+        let io = ScriptedIO(["", "d", "b", "m"] + Array(repeating: "p", count: plan.steps.count))
+        guard case .completed(_, _, let decisions) = try Interview(session: session, io: io).run() else {
+            Issue.record("not completed")
+            return
+        }
+        #expect(decisions.first?.decision == .made)
+        #expect(decisions.first?.service == plan.steps.first?.service)
+        #expect(decisions.dropFirst().allSatisfy { $0.decision == .pending && $0.due != nil })
+        #expect(io.output.contains("(recorded: declined by the person)"))
+    }
+}
