@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpSnapshotTests {
     static let commands = [[], ["intake"], ["check"], ["evaluate"], ["drill"], ["drill", "list"], ["drill", "run"], ["drill", "practice"],
                            ["drill", "score"], ["drill", "new"], ["coverage"], ["diff"], ["keys"], ["keys", "new"], ["records"],
-                           ["records", "open"], ["translations"], ["translations", "export"], ["translations", "import"]]
+                           ["records", "open"], ["services"], ["translations"], ["translations", "export"], ["translations", "import"]]
 
     @Test(arguments: commands)
     func helpMatchesItsSnapshot(_ command: [String]) throws {

@@ -9,6 +9,21 @@ public final class SchemaReader {
     /// A reader with an empty bag, registering files in `sources`.
     public init(sources: SourceFiles = SourceFiles()) { self.sources = sources }
 
+    /// The one document in the small YAML file at `path` (a settings file, a service directory), or nil when it is empty
+    /// or unreadable; why it could not be read goes into the bag.
+    public func document(_ path: String) -> YAMLNode? {
+        do {
+            return try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path)
+        } catch let error as Diagnostic {
+            bag.append(error)
+        } catch let error as FatalError {
+            bag.append(error.diagnostic)
+        } catch {
+            bag.append(Diagnostic(code: "W1051", at: .file(path), "\(error)"))
+        }
+        return nil
+    }
+
     /// Reports an error at the node's location.
     public func error(code: String? = nil, _ node: YAMLNode, _ message: String, suggestion: String? = nil) {
         bag.error(code: code, at: node.location, message, suggestion: suggestion)

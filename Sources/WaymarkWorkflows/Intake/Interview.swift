@@ -65,6 +65,8 @@ public final class Interview {
     /// How many questions applied when the last prompt was shown, to explain a change in the estimate.
     private var lastAskedCount: Int?
     private let recordsReferrals: Bool
+    /// The organisation's contacts, shown with each referral; without it the pack's own contacts, if any.
+    public var serviceDirectory: ServiceDirectory?
 
     /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
     public convenience init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true) {
@@ -428,6 +430,7 @@ public final class Interview {
 
     private func finish(_ evaluation: Evaluation) throws(FatalError) -> Ending {
         let report = ResultReport(evaluation, pack: pack, language: caseworkerLanguage, caseID: session.id)
+            .withContacts(from: serviceDirectory, pack: pack)
         io.write("\n" + words("All questions are answered.") + "\n\n")
         guard recordsReferrals else {
             let path = try session.complete(report: report, decisions: [])
@@ -451,6 +454,7 @@ public final class Interview {
             let current = plan.steps[step]
             io.write("\n" + wrap(words("Referral {1} of {2}: {3} ({4})", step + 1, plan.steps.count, current.title.singleLineSafe,
                                         words(current.urgency.describe))) + "\n")
+            io.write(wrap(words("Contact: {1}", (current.contact ?? words("none in the service directory")).singleLineSafe), indent: "  ", firstIndent: "  ") + "\n")
             if let earlier = session.decisions[current.service] { io.write(words("(recorded: {1})", Self.describe(earlier.decision, words)) + "\n") }
             io.write(words("m) made  d) declined by the person  n) not made  p) later") + "\n> ")
             guard let line = io.readLine() else { return .savedDraft }

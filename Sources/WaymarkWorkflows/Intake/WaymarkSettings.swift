@@ -3,18 +3,20 @@ import WaymarkCore
 import WaymarkRecords
 
 /// Settings an organisation may fix for a laptop in `$XDG_CONFIG_HOME/waymark/config.yaml`: `encrypt_to` (a public
-/// key file) and `intakes` (the intake folder). The one place that decides between a flag, the environment, this file
+/// key file), `intakes` (the intake folder) and `services` (the local service directory). The one place that decides between a flag, the environment, this file
 /// and the default.
 public struct WaymarkSettings: Sendable {
     public var encryptTo: String?
     public var intakes: String?
+    public var services: String?
     /// The environment the settings are resolved in (a parameter so that tests need no real environment).
     public var environment: [String: String]
 
     /// Settings with these values, resolved in `environment`.
-    public init(encryptTo: String? = nil, intakes: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(encryptTo: String? = nil, intakes: String? = nil, services: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.encryptTo = encryptTo
         self.intakes = intakes
+        self.services = services
         self.environment = environment
     }
 
@@ -30,24 +32,17 @@ public struct WaymarkSettings: Sendable {
         let path = path ?? Self.path(environment: environment)
         guard FileManager.default.fileExists(atPath: path) else { return WaymarkSettings(environment: environment) }
         let reader = SchemaReader(sources: sources)
-        do {
-            guard let root = try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path) else {
-                return WaymarkSettings(environment: environment)
+        let root = reader.document(path)
+        if reader.bag.hasErrors { throw DiagnosticsError(reader.bag.sorted) }
+        guard let root else { return WaymarkSettings(environment: environment) }
+        if let f = reader.fields(root, of: "the settings file", allowed: ["encrypt_to", "intakes", "services"]) {
+            for key in ["encrypt_to", "intakes", "services"] where f.has(key) && (f.string(key) ?? "").isEmpty {
+                reader.error(code: "W8116", f.node.value(for: key) ?? root, "'\(key)' is blank", suggestion: "give a path, or remove the line")
             }
-            if let f = reader.fields(root, of: "the settings file", allowed: ["encrypt_to", "intakes"]) {
-                for key in ["encrypt_to", "intakes"] where f.has(key) && (f.string(key) ?? "").isEmpty {
-                    reader.error(code: "W8116", f.node.value(for: key) ?? root, "'\(key)' is blank", suggestion: "give a path, or remove the line")
-                }
-                if !reader.bag.hasErrors {
-                    return WaymarkSettings(encryptTo: f.string("encrypt_to"), intakes: f.string("intakes"), environment: environment)
-                }
+            if !reader.bag.hasErrors {
+                return WaymarkSettings(encryptTo: f.string("encrypt_to"), intakes: f.string("intakes"), services: f.string("services"),
+                                       environment: environment)
             }
-        } catch let error as Diagnostic {
-            reader.bag.append(error)
-        } catch let error as FatalError {
-            reader.bag.append(error.diagnostic)
-        } catch {
-            reader.bag.append(Diagnostic(code: "W8114", at: .file(path), "\(error)"))
         }
         throw DiagnosticsError(reader.bag.sorted)
     }
@@ -66,6 +61,20 @@ public struct WaymarkSettings: Sendable {
             return value
         }
         return encryptTo
+    }
+
+    /// The service directory: `--services`, then `$WAYMARK_SERVICES`, then the settings file (each must exist), then
+    /// `services.yaml` beside the default intake folder if there is one; nil when there is none.
+    public func serviceDirectoryFile(flag: String?) throws(FatalError) -> String? {
+        if let chosen = flag ?? nonEmpty("WAYMARK_SERVICES") ?? services {
+            guard FileManager.default.fileExists(atPath: chosen) else {
+                throw FatalError(code: "W8124", at: .file(chosen), "no service directory here",
+                                 suggestion: "copy Examples/services.yaml from the Waymark sources and fill in your contacts")
+            }
+            return chosen
+        }
+        let beside = IntakeStore.defaultDirectory("services.yaml", environment: environment)
+        return FileManager.default.fileExists(atPath: beside) ? beside : nil
     }
 
     private func nonEmpty(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }

@@ -8,6 +8,7 @@ struct Check: ParsableCommand {
         abstract: "Load and validate a rule pack, reporting every error with its file, line and column.")
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var serviceOptions: ServiceOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -28,12 +29,20 @@ struct Check: ParsableCommand {
         }
         let analysis = StaticAnalysis(pack: pack)
         let wording = TranslationReport.wordingFindings(pack, languages: [pack.info.languages.first ?? "en"] + (lang.map { [$0] } ?? []))
-        let findings = analysis.findings + wording
+        let findings = analysis.findings + wording + (try contactFindings(pack, output: output))
         output.diagnostics((diagnostics + findings).sorted { $0.location < $1.location }, summary: false)
         output.print(PackSummary.line(pack) + "\n")
         if pack.info.languages.count > 1 { output.print(TranslationReport.table(pack)) }
         if let lang, lang != pack.info.languages.first { output.print(TranslationReport.details(pack, language: lang)) }
         if !findings.isEmpty { output.print("\(DiagnosticRenderer.plural(findings.count, "finding")) from static analysis (warnings)\n") }
+    }
+
+    /// A warning for each service a referral can reach without a contact (one, naming them all, when there is no directory).
+    private func contactFindings(_ pack: Pack, output: Output) throws -> [Diagnostic] {
+        guard let directory = try serviceOptions.load(pack: pack, settings: try Settings.load(output: output), output: output) else {
+            return ServiceDirectory.reachable(in: pack).contains { $0.contact == nil } ? [ServiceDirectory.missingFinding(pack)] : []
+        }
+        return directory.findings(pack)
     }
 
     /// Every diagnostic of the load and of static analysis as one JSON object; exit code 1 when the pack is invalid.
@@ -46,6 +55,7 @@ struct Check: ParsableCommand {
         var diagnostics = result.diagnostics
         if let pack = result.pack {
             diagnostics += StaticAnalysis(pack: pack).findings + TranslationReport.wordingFindings(pack, languages: [pack.info.languages.first ?? "en"])
+                + (try contactFindings(pack, output: output))
         }
         var fields: [(String, JSONValue)] = [("valid", .bool(result.pack != nil))]
         if let pack = result.pack {

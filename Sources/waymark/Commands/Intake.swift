@@ -15,6 +15,7 @@ struct Intake: ParsableCommand {
             """)
 
     @OptionGroup var packOptions: PackOptions
+    @OptionGroup var serviceOptions: ServiceOptions
 
     @Option(help: ArgumentHelp("Continue a saved draft.", valueName: "id"))
     var resume: String?
@@ -73,6 +74,8 @@ struct Intake: ParsableCommand {
                         suggestion: Suggestion.didYouMean(code, in: pack.info.languages))
             throw ExitCode(1)
         }
+        let directory = try serviceOptions.load(pack: pack, settings: settings, output: output)
+        if let report { try ReportDestination.checkWritable(report, output: output) }
         let session: IntakeSession
         do { session = try openSession(pack: pack, store: store, settings: settings, output: output) } catch {
             output.fail(error)
@@ -91,7 +94,9 @@ struct Intake: ParsableCommand {
                                width: io.columns) + "\n")
         let ending: Interview.Ending
         do {
-            ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: lang, caseworker: caseworkerLang)).run()
+            let interview = Interview(session: session, io: io, languages: InterviewLanguages(person: lang, caseworker: caseworkerLang))
+            interview.serviceDirectory = directory
+            ending = try interview.run()
         } catch {
             output.fail(FatalError(error.diagnostic))
             output.error("Answers given so far are saved; resume with: waymark intake --resume \(session.id)" + (out.map { " --out \($0.shellQuoted)" } ?? ""))

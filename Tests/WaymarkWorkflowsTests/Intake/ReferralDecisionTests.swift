@@ -56,4 +56,16 @@ import WaymarkTestSupport
         #expect(decisions.dropFirst().allSatisfy { $0.decision == .pending && $0.due != nil })
         #expect(io.output.contains("(recorded: declined by the person)"))
     }
+
+    @Test func eachReferralShowsItsContactFromTheServiceDirectory() throws {
+        let (session, pack) = try presumedCase()
+        let path = directory + "-services.yaml"
+        try "services:\n  interpretation: {name: Example interpreters, phone: '000 111'}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let io = ScriptedIO(["", "p", "p", "p", "q"])
+        let interview = Interview(session: session, io: io)
+        interview.serviceDirectory = try ServiceDirectory.load(path, pack: pack).directory
+        _ = try interview.run()
+        #expect(io.output.contains("Professional interpretation (now)\n  Contact: Example interpreters · 000 111 (not yet verified locally)\n"))
+        #expect(io.output.contains("NGO-run shelter (now)\n  Contact: none in the service directory\n"))
+    }
 }
