@@ -16,7 +16,7 @@ struct Waymark: ParsableCommand {
             64 a command line that could not be understood.
             """,
         version: "waymark \(EngineInfo.version), shipped pack \(ShippedContent.packIdentity)",
-        subcommands: [Intake.self, Check.self, Evaluate.self, Drill.self, Coverage.self, Diff.self, Keys.self, Records.self, Services.self, Translations.self]
+        subcommands: [Intake.self, Check.self, Evaluate.self, Drill.self, Coverage.self, Diff.self, Keys.self, Records.self, Report.self, Services.self, Translations.self]
     )
 
     static func main() {

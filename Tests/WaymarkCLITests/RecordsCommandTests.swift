@@ -14,7 +14,7 @@ import Testing
         #expect(again.status == 1)
 
         let intake = try CommandRunner.run(["intake", "--out", "\(directory)/intakes", "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml",
-                                            "--encrypt-to", publicKey], stdin: "correct horse\n30\n1\ny\nn\n\nm\n")
+                                            "--encrypt-to", publicKey], stdin: "correct horse\n30\n1\ny\nn\n\n\nm\n")
         #expect(intake.status == 0, "\(intake.stdout)\(intake.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(directory)/intakes")
         let sealed = try #require(files.first { $0.hasSuffix(".record.sealed") })

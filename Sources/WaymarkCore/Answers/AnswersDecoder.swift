@@ -12,12 +12,33 @@ public struct AnswersDecoder {
 
     /// An answers document: `pack` (checked when present), an optional case `id`, and `answers`.
     public func decodeDocument(_ node: YAMLNode, reader: SchemaReader) -> (id: String?, answers: AnswerSet) {
+        if let pairs = node.mapping, pairs.contains(where: { $0.key.scalar?.text == "referral_decisions" }) {
+            return decodeRecord(node, reader: reader)
+        }
         guard let f = reader.fields(node, of: "an answers file", allowed: Self.documentKeys, required: ["answers"]) else {
             return (nil, AnswerSet(questionCount: pack.questions.count))
         }
         if let packID = f.string("pack"), packID != pack.info.id, let packNode = f["pack"] {
             reader.error(code: "W4001", packNode, "these answers are for pack '\(packID.singleLineSafe)', but the pack loaded is '\(pack.info.id)'",
                          suggestion: "use --pack to choose the pack they were recorded with")
+        }
+        let answers = f["answers"].map { decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
+        return (f.string("id"), answers)
+    }
+
+    /// The keys of a completed intake's record (`*.record.json`), which `evaluate` accepts to re-screen a past case.
+    public static let recordKeys = ["id", "pack", "pack_at_start", "engine", "started", "ended", "language", "answers", "notes",
+                                    "answer_languages", "answers_not_used", "result", "referral_decisions", "notices_told"]
+
+    /// An intake record read as answers: its id and answers; the rest (the result then, decisions) is the tool's own.
+    func decodeRecord(_ node: YAMLNode, reader: SchemaReader) -> (id: String?, answers: AnswerSet) {
+        guard let f = reader.fields(node, of: "an intake record", allowed: Self.recordKeys, required: ["answers"]) else {
+            return (nil, AnswerSet(questionCount: pack.questions.count))
+        }
+        if let packNode = f["pack"], let p = reader.fields(packNode, of: "the record's pack", allowed: ["id", "version", "hash"]),
+           let packID = p.string("id"), packID != pack.info.id {
+            reader.error(code: "W4006", packNode, "this record is from pack '\(packID.singleLineSafe)', but the pack loaded is '\(pack.info.id)'",
+                         suggestion: "use --pack to choose the pack it was recorded with")
         }
         let answers = f["answers"].map { decodeAnswers($0, reader: reader) } ?? AnswerSet(questionCount: pack.questions.count)
         return (f.string("id"), answers)

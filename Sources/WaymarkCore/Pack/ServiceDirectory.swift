@@ -87,7 +87,10 @@ public struct ServiceDirectory: Sendable {
 
     /// The contact to show for a service: this directory's entry, else what the pack itself says.
     public func contact(for service: Service) -> String? {
-        if let entry = entries[service.id] { return entry.line }
+        if var entry = entries[service.id] {
+            if entry.name == service.title.text { entry.name = nil }  // already shown beside the contact
+            return entry.line
+        }
         return service.contact
     }
 

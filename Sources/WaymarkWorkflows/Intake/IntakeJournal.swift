@@ -27,6 +27,8 @@ public struct IntakeJournal {
         case note(question: String, text: String)
         /// What became of one service's referrals, saved as it is made so that nothing decided is asked again.
         case decision(ReferralDecision)
+        /// Whether the caseworker explained one right (notice) to the person, and why not.
+        case told(NoticeTold)
         case complete(ended: String)
     }
 
@@ -168,6 +170,8 @@ public struct IntakeJournal {
             return .object([("event", .string("note")), ("question", .string(question)), ("text", .string(text))])
         case .decision(let d):
             return .object([("event", .string("decision"))] + (d.json.objectFields ?? []))
+        case .told(let t):
+            return .object([("event", .string("told"))] + (t.json.objectFields ?? []))
         case .complete(let ended):
             return .object([("event", .string("complete")), ("ended", .string(ended))])
         }
@@ -228,6 +232,9 @@ public struct IntakeJournal {
             d.decided = text("decided")
             d.due = text("due")
             return .decision(d)
+        case "told":
+            guard let notice = text("notice"), let told = text("told") else { return nil }
+            return .told(NoticeTold(notice: notice, told: told == "true", reason: text("reason")))
         case "complete":
             return .complete(ended: text("ended") ?? "")
         default:

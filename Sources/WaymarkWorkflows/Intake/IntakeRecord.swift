@@ -62,6 +62,7 @@ struct IntakeRecord {
     var ended: String
     var answerLanguages: [String: String] = [:]
     var notes: [(question: String, text: String)] = []
+    var told: [NoticeTold] = []
 
     var json: JSONValue {
         return .object([
@@ -78,6 +79,7 @@ struct IntakeRecord {
             ("answers_not_used", .array(unusable.map { .object([("question", .string($0.question)), ("value", .string($0.value)), ("reason", .string($0.reason))]) })),
             ("result", report.json),
             ("referral_decisions", .array(decisions.map(\.json))),
+            ("notices_told", .array(told.map(\.json))),
         ])
     }
 }

@@ -10,6 +10,8 @@ public final class IntakeSession {
     public private(set) var answers: AnswerSet
     /// Referral decisions by service, as journalled: a resumed intake does not ask them again.
     public private(set) var decisions: [String: ReferralDecision] = [:]
+    /// Which notices the caseworker confirmed telling the person, by notice id, as journalled.
+    public private(set) var told: [String: NoticeTold] = [:]
     /// The caseworker's notes, by question id, in the order written: sensitive free text.
     public private(set) var notes: [(question: String, text: String)] = []
     /// The language each question was put to the person in, by question id, where the interview noted it.
@@ -155,7 +157,7 @@ public final class IntakeSession {
             case .note(let question, let text):
                 guard let q = pack.questionIndex[question] else { continue }
                 try session.addNote(text, question: q)
-            case .start, .complete, .decision: continue
+            case .start, .complete, .decision, .told: continue
             }
         }
         let damaged = store.journalPath(id) + ".damaged"
@@ -171,6 +173,7 @@ public final class IntakeSession {
         var order: [String] = []
         for case .note(let question, let text) in entries { notes.append((question, text)) }
         for case .decision(let d) in entries { decisions[d.service ?? d.referral] = d }
+        for case .told(let t) in entries { told[t.notice] = t }
         for case .answer(let id, let recorded, let language) in entries {
             if !order.contains(id) { order.append(id) }
             answerLanguages[id] = recorded == .cleared ? nil : language
@@ -231,6 +234,12 @@ public final class IntakeSession {
         decisions[decision.service ?? decision.referral] = decision
     }
 
+    /// Records whether one notice was explained to the person and returns once it is on disk.
+    public func record(told notice: NoticeTold) throws(FatalError) {
+        try journal.append(.told(notice))
+        told[notice.notice] = notice
+    }
+
     /// Adds the caseworker's note to question `q` and returns once it is on disk.
     public func addNote(_ text: String, question q: Int) throws(FatalError) {
         let id = pack.questions[q].id
@@ -247,7 +256,8 @@ public final class IntakeSession {
         let sealTo = sealsTo
         let ended = Timestamp.string(now)
         let record = IntakeRecord(header: header, pack: pack, answers: answers, unusable: unusable, report: report, decisions: decisions, ended: ended,
-                                  answerLanguages: answerLanguages, notes: notes)
+                                  answerLanguages: answerLanguages, notes: notes,
+                                  told: report.notices.compactMap { told[$0.id] })
         let plaintext = Array((record.json.pretty + "\n").utf8)
         isComplete = true
         guard let sealTo else {

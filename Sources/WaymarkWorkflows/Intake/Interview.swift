@@ -428,6 +428,34 @@ public final class Interview {
         current = answered[n - 1]
     }
 
+    /// The caseworker confirms which rights were explained; the record then says only what was. Nil when done.
+    private func confirmNoticesTold(_ notices: [String]) throws(FatalError) -> Ending? {
+        guard !notices.isEmpty, notices.contains(where: { session.told[$0] == nil }) else { return nil }
+        while true {
+            io.write("\n" + wrap(words("Were these explained to the person? Press Enter if all were, or type the numbers of any that were not (for example 2 4).")) + "\n> ")
+            guard let line = io.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return .savedDraft }
+            if line == "x" { return .quickExit }
+            if line == "q" { return .savedDraft }
+            let parts = line.split(whereSeparator: { $0 == " " || $0 == "," })
+            let numbers = parts.compactMap { Int($0) }
+            guard numbers.count == parts.count, numbers.allSatisfy({ (1...notices.count).contains($0) }) else {
+                io.write(wrap(words("Type numbers from 1 to {1}, or press Enter if all were explained.", notices.count)) + "\n")
+                continue
+            }
+            var reason: String?
+            if !numbers.isEmpty {
+                io.write(wrap(words("Why not, or when will they be? (for example: the person was tired; at the next meeting)")) + "\n> ")
+                guard let typed = io.readLine() else { return .savedDraft }
+                reason = String(typed.trimmingCharacters(in: .whitespaces).prefix(Self.maxTypedText))
+            }
+            for (i, id) in notices.enumerated() {
+                let told = !numbers.contains(i + 1)
+                try session.record(told: NoticeTold(notice: id, told: told, reason: told ? nil : reason))
+            }
+            return nil
+        }
+    }
+
     private func finish(_ evaluation: Evaluation) throws(FatalError) -> Ending {
         let report = ResultReport(evaluation, pack: pack, language: caseworkerLanguage, caseID: session.id)
             .withContacts(from: serviceDirectory, pack: pack)
@@ -448,6 +476,7 @@ public final class Interview {
                                                                                       personLanguage: language))
         }
         io.write(screen.notices(report, pack: pack, personLanguage: language))
+        if let stop = try confirmNoticesTold(report.notices.map(\.id)) { return stop }
         if !plan.steps.isEmpty { io.write("\n" + words("For each service, record what happened.") + "\n") }
         var step = plan.steps.indices.first { session.decisions[plan.steps[$0].service] == nil } ?? plan.steps.count
         while step < plan.steps.count {

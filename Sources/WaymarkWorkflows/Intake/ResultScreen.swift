@@ -43,9 +43,9 @@ struct ResultScreen {
     func notices(_ report: ResultReport, pack: Pack, personLanguage: String?) -> String {
         guard !report.notices.isEmpty else { return "" }
         var out = ["", words("Read to the person:")]
-        for n in report.notices {
+        for (i, n) in report.notices.enumerated() {
             let text = personLanguage.flatMap { lang in pack.noticeIndex[n.id].map { pack.notices[$0].text.text(lang) } } ?? n.text
-            out.append(TextWrap.wrap(text.terminalSafe, width: max(20, width), indent: "    ", firstIndent: "  - "))
+            out.append(TextWrap.wrap(text.terminalSafe, width: max(20, width), indent: "    ", firstIndent: " \(i + 1). "))
         }
         return out.joined(separator: "\n") + "\n"
     }

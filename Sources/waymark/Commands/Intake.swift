@@ -82,7 +82,8 @@ struct Intake: ParsableCommand {
             throw ExitCode(1)
         }
         if session.isComplete {
-            output.print("Intake \(session.id) is already complete. Its record is \(store.recordPath(session.id)).\n")
+            output.print("Intake \(session.id) is already complete. Its record is \(store.recordPath(session.id)).\n"
+                         + "Its summary, at any time: waymark report \(session.id)" + (out.map { " --out \($0.shellQuoted)" } ?? "") + "\n")
             return
         }
         let io = TerminalIO()

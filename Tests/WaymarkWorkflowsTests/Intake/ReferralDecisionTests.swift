@@ -46,7 +46,7 @@ import WaymarkTestSupport
         let (session, pack) = try presumedCase()
         let plan = ReferralPlan(ResultReport(Evaluator(pack: pack).evaluate(session.answers), pack: pack))
         #expect(plan.steps.count >= 2)
-        let io = ScriptedIO(["", "d", "b", "m"] + Array(repeating: "p", count: plan.steps.count))
+        let io = ScriptedIO(["", "", "d", "b", "m"] + Array(repeating: "p", count: plan.steps.count))
         guard case .completed(_, _, let decisions) = try Interview(session: session, io: io).run() else {
             Issue.record("not completed")
             return
@@ -61,7 +61,7 @@ import WaymarkTestSupport
         let (session, pack) = try presumedCase()
         let path = directory + "-services.yaml"
         try "services:\n  interpretation: {name: Example interpreters, phone: '000 111'}\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let io = ScriptedIO(["", "p", "p", "p", "q"])
+        let io = ScriptedIO(["", "", "p", "p", "p", "q"])
         let interview = Interview(session: session, io: io)
         interview.serviceDirectory = try ServiceDirectory.load(path, pack: pack).directory
         _ = try interview.run()

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import WaymarkCore
+import WaymarkWorkflows
+import WaymarkRecords
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The printable summary of a completed intake, from its record, at any time.",
+        discussion: "Sensitive answers, free text and the indicators that would reveal them are left out unless --include-sensitive. "
+            + "A sealed record is opened first at the organisation (waymark records open RECORD --key KEY -o FILE), then reported from FILE.")
+
+    @Argument(help: ArgumentHelp("An intake id (looked up in the intake folder) or a .record.json file.", valueName: "id-or-file"))
+    var intake: String
+
+    @OptionGroup var packOptions: PackOptions
+    @OptionGroup var serviceOptions: ServiceOptions
+
+    @Option(help: ArgumentHelp("Folder for intakes (default: $XDG_DATA_HOME/waymark/intakes).", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the summary to this file (mode 0600) instead of standard output.", valueName: "file.md"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("Language of the question wording (default: the pack's first).", valueName: "code"))
+    var lang: String?
+
+    @Flag(help: "Include answers to sensitive questions and free text.")
+    var includeSensitive = false
+
+    func run() throws {
+        let console = Output()
+        let settings = try Settings.load(output: console)
+        let pack = try packOptions.load(output: console)
+        let store = IntakeStore(directory: settings.intakeDirectory(flag: out))
+        let path = FileManager.default.fileExists(atPath: intake) ? intake : store.recordPath(intake)
+        if !FileManager.default.fileExists(atPath: path) {
+            let sealed = FileManager.default.fileExists(atPath: store.sealedRecordPath(intake))
+            console.fail(at: .file(path), sealed ? "this intake's record is sealed to the organisation key" : "no completed record here",
+                         suggestion: sealed ? "open it at the organisation: waymark records open \(store.sealedRecordPath(intake).shellQuoted) --key KEY -o FILE, then waymark report FILE"
+                                            : "waymark intake --list shows the intakes in \(store.directory.shellQuoted)")
+            throw ExitCode(1)
+        }
+        let completed: CompletedIntake
+        do { completed = try CompletedIntake.read(path, pack: pack, sources: console.sources) } catch {
+            console.diagnostics(error.diagnostics)
+            throw ExitCode(1)
+        }
+        if let recorded = completed.recordedPack, recorded.hash != pack.contentHash {
+            console.diagnostics([Diagnostic(code: "W8127", .warning, at: .file(path),
+                                            "recorded with pack \(recorded.id.singleLineSafe) \(recorded.version.singleLineSafe); the result is recomputed with \(pack.info.id) \(pack.info.version) and the summary says so")],
+                                summary: false)
+        }
+        let directory = try serviceOptions.load(pack: pack, settings: settings, output: console)
+        let report = ResultReport(Evaluator(pack: pack).evaluate(completed.answers), pack: pack, language: lang, caseID: completed.id)
+            .withContacts(from: directory, pack: pack)
+        let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(completed, report: report, language: lang)
+        guard let output else { return console.print(markdown) }
+        do { try SecureFile.writeAtomically(Array(markdown.utf8), to: output) } catch {
+            console.fail(error)
+            throw ExitCode(1)
+        }
+        console.print("Summary: \(output)\n")
+    }
+}
