@@ -46,4 +46,26 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Outcome: Presumed victim"))
     }
+
+    @Test func aReferralLetterSharesOnlyTheResultAndAsksForAgreement() throws {
+        let id = try completedIntake()
+        let services = directory + "-services.yaml"
+        try "directory: {organisation: \"<b>Example NGO</b> (invented)\"}\nservices:\n  shelter: {name: Example shelter, phone: '000'}\n"
+            .write(toFile: services, atomically: true, encoding: .utf8)
+        let letter = directory + "/letter.html"
+        let result = try CommandRunner.run(["report", id, "--out", directory, "--letter", "shelter", "--services", services, "-o", letter] + demo)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: letter, encoding: .utf8)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(html.contains("<p>To: <strong>Shelter</strong></p>"))
+        #expect(html.contains("<tr><th>Urgency</th><td>now</td></tr>") && html.contains("<tr><th>Referral</th><td>made</td></tr>"))
+        #expect(html.contains("Screening result: Presumed victim"))
+        #expect(html.contains("&lt;b&gt;Example NGO&lt;/b&gt; (invented)") && !html.contains("<b>Example"))
+        #expect(html.contains("The person agrees to this referral"))
+        #expect(!html.contains("boss keeps her phone") && !html.contains("construction"), "nothing the person said")
+        #expect(try FileManager.default.attributesOfItem(atPath: letter)[.posixPermissions] as? Int == 0o600)
+        let wrong = try CommandRunner.run(["report", id, "--out", directory, "--letter", "shelterr"] + demo)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "error: this intake's result suggests no referral to 'shelterr'; did you mean 'shelter'?\n")
+    }
 }

@@ -25,6 +25,9 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Language of the question wording (default: the pack's first).", valueName: "code"))
     var lang: String?
 
+    @Option(help: ArgumentHelp("Instead of the summary, a printable referral letter (HTML) to this service: the screening result and the urgency only, with a box for the person's agreement.", valueName: "service"))
+    var letter: String?
+
     @Flag(help: "Include answers to sensitive questions and free text.")
     var includeSensitive = false
 
@@ -54,12 +57,25 @@ struct Report: ParsableCommand {
         let directory = try serviceOptions.load(pack: pack, settings: settings, output: console)
         let report = ResultReport(Evaluator(pack: pack).evaluate(completed.answers), pack: pack, language: lang, caseID: completed.id)
             .withContacts(from: directory, pack: pack)
-        let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(completed, report: report, language: lang)
-        guard let output else { return console.print(markdown) }
-        do { try SecureFile.writeAtomically(Array(markdown.utf8), to: output) } catch {
+        let text: String
+        if let letter {
+            let steps = ReferralPlan(report).steps
+            guard let step = steps.first(where: { $0.service == letter }) else {
+                console.fail("this intake's result suggests no referral to '\(letter.singleLineSafe)'",
+                             suggestion: Suggestion.didYouMean(letter, in: steps.map(\.service)) ?? "its services are: \(steps.map(\.service).joined(separator: ", "))")
+                throw ExitCode(1)
+            }
+            let decision = completed.decisions.first { $0.service == step.service || step.referrals.contains($0.referral) }
+            text = ReferralLetter(words: Catalog.load(lang ?? "en"), language: lang)
+                .html(completed, report: report, step: step, organisation: directory?.organisation, decision: decision)
+        } else {
+            text = IntakeSummary(includeSensitive: includeSensitive).markdown(completed, report: report, language: lang)
+        }
+        guard let output else { return console.print(text) }
+        do { try SecureFile.writeAtomically(Array(text.utf8), to: output) } catch {
             console.fail(error)
             throw ExitCode(1)
         }
-        console.print("Summary: \(output)\n")
+        console.print((letter == nil ? "Summary: " : "Letter: ") + output + "\n")
     }
 }
