@@ -1,3 +1,4 @@
+import Foundation
 import WaymarkCore
 
 /// The table `intake --list` prints, and the same as JSON: one row per draft or completed intake, nothing about the person.
@@ -15,14 +16,19 @@ public enum IntakeList {
         return out
     }
 
-    /// What each row says of its intake: completed or draft, and whether its content is sealed away from this laptop.
-    static func status(_ i: IntakeStore.Summary) -> String {
+    /// A draft this many days old is flagged: finish it or discard it, so that no half-told story lingers on a laptop.
+    public static let oldDraftDays = 14
+
+    /// What each row says of its intake: completed or draft, whether its content is sealed away from this laptop, and
+    /// whether a draft is old.
+    static func status(_ i: IntakeStore.Summary, now: Date = Date()) -> String {
         if i.isDamaged { return "damaged: waymark intake --recover \(i.id.singleLineSafe)" }
+        let old = i.age(now: now).flatMap { $0 >= oldDraftDays ? ", \($0) days old: finish it or discard it" : nil } ?? ""
         switch (i.completed, i.isProtected) {
         case (true, true): return "completed, sealed"
         case (true, false): return "completed"
-        case (false, true): return "draft, protected"
-        case (false, false): return "draft"
+        case (false, true): return "draft, protected" + old
+        case (false, false): return "draft" + old
         }
     }
 
@@ -31,7 +37,8 @@ public enum IntakeList {
         .array(intakes.map { i in
             .object([("id", .string(i.id)), ("started", i.started.isEmpty ? .null : .string(i.started)),
                      ("pack", i.packVersion.isEmpty ? .null : .string(i.packVersion)),
-                     ("answers", i.answered.map { .number(Double($0)) } ?? .null), ("status", .string(status(i)))])
+                     ("answers", i.answered.map { .number(Double($0)) } ?? .null), ("status", .string(status(i))),
+                     ("age_days", i.age().map { .number(Double($0)) } ?? .null)])
         })
     }
 }

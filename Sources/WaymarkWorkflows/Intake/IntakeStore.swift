@@ -60,6 +60,35 @@ public struct IntakeStore: Sendable {
         return Lock(fd: fd)
     }
 
+    /// Removes a draft for good: its journal is overwritten with zeros, synced, then unlinked (best effort: a copy-on-write
+    /// or flash file system may keep old blocks, which is why the README asks for full-disk encryption). A completed
+    /// record is the organisation's and is not removed here; a draft open in another process is refused.
+    public func discard(_ id: String) throws(FatalError) {
+        guard exists(id) else { throw FatalError(code: "W8129", "no draft \(id.singleLineSafe) in \(directory.singleLineSafe)") }
+        let held = try lock(id)
+        var journal = IntakeJournal(path: journalPath(id))
+        if (try? journal.read())?.isComplete == true {
+            throw FatalError(code: "W8130", "intake \(id) is complete; its record is kept", suggestion: "remove records by your organisation's retention rules")
+        }
+        for path in [journalPath(id), journalPath(id) + ".damaged"] where FileManager.default.fileExists(atPath: path) {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            if fd >= 0 {
+                var remaining = Int(lseek(fd, 0, SEEK_END))
+                lseek(fd, 0, SEEK_SET)
+                let zeros = [UInt8](repeating: 0, count: 65536)
+                while remaining > 0 {
+                    let n = zeros.withUnsafeBytes { write(fd, $0.baseAddress, min(remaining, zeros.count)) }
+                    if n <= 0 { break }
+                    remaining -= n
+                }
+                fsync(fd)
+                close(fd)
+            }
+            guard unlink(path) == 0 else { throw FatalError(code: "W8131", at: .file(path), "could not remove the draft") }
+        }
+        withExtendedLifetime(held) { _ = unlink(lockPath(id)) }
+    }
+
     /// One line of `intake --list`.
     public struct Summary: Sendable {
         public var id: String
@@ -72,6 +101,11 @@ public struct IntakeStore: Sendable {
         public var isProtected = false
         /// A journal whose first line is damaged: `intake --recover` saves what is intact.
         public var isDamaged = false
+
+        /// Whole days since the intake started; nil when the start is not known on this laptop.
+        public func age(now: Date = Date()) -> Int? {
+            ISO8601DateFormatter().date(from: started).map { Int(now.timeIntervalSince($0) / 86_400) }
+        }
     }
 
     /// Every intake in the folder, oldest first.

@@ -13,7 +13,7 @@ public struct ReferralLetter {
         self.language = language
     }
 
-    /// The letter about `step` of the intake's plan, from `organisation` (blank lines to fill in when unknown).
+    /// The letter about `step` of the intake's plan (the service's own contact stays out: it is the addressee), from `organisation` (blank lines to fill in when unknown).
     public func html(_ intake: CompletedIntake, report: ResultReport, step: ReferralPlan.Step, organisation: String?, decision: ReferralDecision?) -> String {
         func e(_ text: String) -> String { TextEscaping.xml(text) }
         let pack = intake.pack
@@ -32,7 +32,6 @@ public struct ReferralLetter {
             (words("Urgency"), e(words(step.urgency.describe))),
             (words("Referral"), e(status)),
         ]
-        if let contact = step.contact { rows.append((words("Contact"), e(contact))) }
         let draftNote = words.language == "en" ? "" : "<p class=\"draft\">\(e(words("Draft translation, not yet checked by a native speaker.")))</p>"
         return """
             <!doctype html>
@@ -70,7 +69,8 @@ public struct ReferralLetter {
             <p>\(e(words("This letter holds only the screening result and the urgency. Anything more is shared only if the person agrees, and the person may change their mind.")))</p>
             <div class="box">
             <p><span class="check"></span>\(e(words("The person agrees to this referral and to this letter being shared.")))</p>
-            <p>\(e(words("Signature or mark of the person"))): \(blank) &nbsp; \(e(words("Date"))): \(blank)</p>
+            <p>\(e(words("Signature or mark of the person"))): \(blank)</p>
+            <p>\(e(words("Date"))): \(blank)</p>
             </div>
             <h2>\(e(words("Referring caseworker")))</h2>
             <p>\(e(words("Name"))): \(blank)<br>\(e(words("Telephone"))): \(blank)</p>

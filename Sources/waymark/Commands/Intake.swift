@@ -38,6 +38,9 @@ struct Intake: ParsableCommand {
     @Option(help: ArgumentHelp("Save the intact answers of a draft whose journal's first line is damaged into a new draft.", valueName: "id"))
     var recover: String?
 
+    @Option(help: ArgumentHelp("Remove a draft for good (it asks to confirm by typing the id's last four characters).", valueName: "id"))
+    var discard: String?
+
     @Option(help: ArgumentHelp("On completion, write a printable Markdown summary for the referral.", valueName: "file.md"))
     var report: String?
 
@@ -57,6 +60,7 @@ struct Intake: ParsableCommand {
             output.print(json ? IntakeList.json(store.list()).pretty + "\n" : IntakeList.text(store.list(), directory: store.directory))
             return
         }
+        if let discard { return try discardDraft(discard, store: store, output: output) }
         let pack = try packOptions.load(output: output)
         if let recover {
             do {
@@ -121,6 +125,25 @@ struct Intake: ParsableCommand {
             if io.isTerminal { io.write(TerminalIO.clearScreen) }
             throw ExitCode(3)
         }
+    }
+
+    /// Removes a draft after the caseworker types the end of its id, so that a slip of the keyboard removes nothing.
+    private func discardDraft(_ id: String, store: IntakeStore, output: Output) throws {
+        guard store.exists(id) else {
+            output.fail(FatalError(code: "W8132", "no draft \(id.singleLineSafe) in \(store.directory.singleLineSafe)", suggestion: "waymark intake --list shows them"))
+            throw ExitCode(1)
+        }
+        let suffix = String(id.suffix(4))
+        output.print("Discard draft \(id)? Its answers are removed for good. Type \(suffix) to confirm: ")
+        guard Swift.readLine()?.trimmingCharacters(in: .whitespaces) == suffix else {
+            output.print("Nothing was removed.\n")
+            throw ExitCode(1)
+        }
+        do { try store.discard(id) } catch {
+            output.fail(error)
+            throw ExitCode(1)
+        }
+        output.print("Draft \(id) removed.\n")
     }
 
     /// A new intake, or the draft to resume, with the organisation key and passphrase the settings call for.
