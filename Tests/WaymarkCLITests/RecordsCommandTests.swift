@@ -46,4 +46,18 @@ extension RecordsCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("that passphrase does not open intake \(id)"))
     }
+
+    @Test func aClearTextSummaryOfASealedIntakeNeedsItsOwnFlag() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-cleartext-\(UUID().uuidString)").path
+        _ = try CommandRunner.run(["keys", "new", "--out", "\(directory)/keys"])
+        let base = ["intake", "--out", "\(directory)/intakes", "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml",
+                    "--encrypt-to", "\(directory)/keys/organisation.public.key", "--report", "\(directory)/summary.md"]
+        let refused = try CommandRunner.run(base, stdin: "correct horse\n")
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error: records are sealed to the organisation key, but --report would write a summary anyone on this laptop can read"))
+        #expect(!refused.stdout.contains("Passphrase"))
+        let allowed = try CommandRunner.run(base + ["--clear-text-report"], stdin: "correct horse\n30\n1\ny\nn\n\n\nm\n")
+        #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
+        #expect(try String(contentsOfFile: "\(directory)/summary.md", encoding: .utf8).hasPrefix("> This summary is not encrypted"))
+    }
 }

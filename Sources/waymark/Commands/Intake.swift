@@ -44,6 +44,9 @@ struct Intake: ParsableCommand {
     @Option(help: ArgumentHelp("On completion, write a printable Markdown summary for the referral.", valueName: "file.md"))
     var report: String?
 
+    @Flag(help: "With sealed records (--encrypt-to or the settings file), allow --report to write a summary that is not encrypted.")
+    var clearTextReport = false
+
     @Flag(help: "Include answers to sensitive questions in the summary (left out by default).")
     var includeSensitive = false
 
@@ -79,7 +82,14 @@ struct Intake: ParsableCommand {
             throw ExitCode(1)
         }
         let directory = try serviceOptions.load(pack: pack, settings: settings, output: output)
-        if let report { try ReportDestination.checkWritable(report, output: output) }
+        if let report {
+            try ReportDestination.checkWritable(report, output: output)
+            if !clearTextReport, (try? settings.encryptionKeyFile(flag: encryptTo)) != nil {
+                output.fail(FatalError(code: "W8133", "records are sealed to the organisation key, but --report would write a summary anyone on this laptop can read",
+                                       suggestion: "add --clear-text-report if that is intended, or leave out --report and make the summary at the organisation"))
+                throw ExitCode(1)
+            }
+        }
         let session: IntakeSession
         do { session = try openSession(pack: pack, store: store, settings: settings, output: output) } catch {
             output.fail(error)
@@ -111,7 +121,8 @@ struct Intake: ParsableCommand {
         case .completed(let recordPath, let result, let decisions):
             output.print(words("Record: {1}", recordPath) + "\n")
             if let report {
-                let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(session: session, report: result, decisions: decisions, language: lang)
+                var markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(session: session, report: result, decisions: decisions, language: lang)
+                if clearTextReport { markdown = "> This summary is not encrypted; the intake's record is sealed to the organisation key.\n\n" + markdown }
                 do { try SecureFile.writeAtomically(Array(markdown.utf8), to: report) } catch {
                     output.fail(error)
                     throw ExitCode(1)
