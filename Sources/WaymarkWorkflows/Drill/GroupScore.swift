@@ -11,7 +11,10 @@ public struct GroupScore: Sendable {
     }
 
     public var scenario: String
+    public var scenarioTitle: String
     public var rows: [Row]
+    /// Question wording and indicator titles by id: the text and Markdown views speak in words, the JSON in ids.
+    private var names: [String: String] = [:]
     /// Question id → how many trainees missed or differed on it, most often first.
     public var missedQuestions: [(String, Int)]
     /// Indicator id → how many trainees missed it, most often first.
@@ -20,6 +23,9 @@ public struct GroupScore: Sendable {
     /// Scores every attempt against the scenario and ranks what the group missed.
     public init(scenario: Scenario, attempts: [PracticeAttempt], pack: Pack) {
         self.scenario = scenario.id
+        scenarioTitle = scenario.title.text
+        for q in pack.questions { names["q:" + q.id] = PracticeScore.short(q.prompt.text) }
+        for i in pack.indicators { names["i:" + i.id] = i.title.text }
         rows = attempts.map { a in
             Row(trainee: a.trainee ?? "(no name)", file: a.file ?? "", score: PracticeScore(scenario: scenario, attempt: a.answers, pack: pack))
         }
@@ -35,29 +41,31 @@ public struct GroupScore: Sendable {
 
     /// A score table and the ten most missed questions and indicators, for a terminal.
     public func text() -> String {
-        var out = "Scenario \(scenario): \(rows.count) attempt\(rows.count == 1 ? "" : "s")\n\n"
+        var out = "Scenario \"\(scenarioTitle.singleLineSafe)\" (\(scenario)): \(rows.count) attempt\(rows.count == 1 ? "" : "s")\n\n"
         out += "TRAINEE".padding(toLength: 24, withPad: " ", startingAt: 0) + "SCORE  OUTCOME\n"
         for row in rows {
             out += row.trainee.singleLineSafe.padding(toLength: 24, withPad: " ", startingAt: 0)
                 + "\(Int(row.score.percent.rounded()))%".padding(toLength: 7, withPad: " ", startingAt: 0)
-                + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(row.score.traineeOutcome ?? "none"))") + "\n"
+                + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(row.score.traineeOutcomeTitle ?? "none"))") + "\n"
         }
         out += "\nQuestions missed or answered differently most often:\n"
-        out += missedQuestions.isEmpty ? "  none\n" : missedQuestions.prefix(10).map { "  \($0.1) × \($0.0)\n" }.joined()
+        out += missedQuestions.isEmpty ? "  none\n" : missedQuestions.prefix(10).map { "  \($0.1) × \(name("q:", $0.0))\n" }.joined()
         out += "\nIndicators missed most often:\n"
-        out += missedIndicators.isEmpty ? "  none\n" : missedIndicators.prefix(10).map { "  \($0.1) × \($0.0)\n" }.joined()
+        out += missedIndicators.isEmpty ? "  none\n" : missedIndicators.prefix(10).map { "  \($0.1) × \(name("i:", $0.0))\n" }.joined()
         return out
     }
 
+    private func name(_ kind: String, _ id: String) -> String { (names[kind + id] ?? id).singleLineSafe }
+
     /// The score table and the most missed questions and indicators, as Markdown.
     public func markdown() -> String {
-        var out = "# Drill results: \(scenario)\n\n| Trainee | Score | Outcome |\n|---|---|---|\n"
+        var out = "# Drill results: \(TextEscaping.markdownCell(scenarioTitle))\n\n| Trainee | Score | Outcome |\n|---|---|---|\n"
         for row in rows {
             out += "| \(TextEscaping.markdownCell(row.trainee)) | \(Int(row.score.percent.rounded()))% | "
-                + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(row.score.traineeOutcome ?? "none"))") + " |\n"
+                + (row.score.traineeOutcome == row.score.referenceOutcome ? "right" : "wrong (\(TextEscaping.markdownCell(row.score.traineeOutcomeTitle ?? "none")))") + " |\n"
         }
-        out += "\n## Questions missed most often\n\n" + (missedQuestions.isEmpty ? "None.\n" : missedQuestions.prefix(10).map { "- \($0.0): \($0.1)\n" }.joined())
-        out += "\n## Indicators missed most often\n\n" + (missedIndicators.isEmpty ? "None.\n" : missedIndicators.prefix(10).map { "- \($0.0): \($0.1)\n" }.joined())
+        out += "\n## Questions missed most often\n\n" + (missedQuestions.isEmpty ? "None.\n" : missedQuestions.prefix(10).map { "- \(TextEscaping.markdownCell(name("q:", $0.0))): \($0.1)\n" }.joined())
+        out += "\n## Indicators missed most often\n\n" + (missedIndicators.isEmpty ? "None.\n" : missedIndicators.prefix(10).map { "- \(TextEscaping.markdownCell(name("i:", $0.0))): \($0.1)\n" }.joined())
         return out
     }
 

@@ -40,8 +40,8 @@ extension Drill {
                 output.print("\nPractice stopped before the end; nothing was scored.\n")
                 throw ExitCode(3)
             }
-            let score = PracticeScore(scenario: scenario, attempt: session.answers, pack: pack)
-            output.print("\n" + score.text(scenario: scenario))
+            let score = PracticeScore(scenario: scenario, attempt: session.answers, pack: pack, language: lang)
+            output.print("\n" + score.text(scenario: scenario, language: lang))
             let attempt = PracticeAttempt(scenario: scenario.id, trainee: trainee, date: Timestamp.string(Date()), answers: session.answers)
             let name = PracticeAttempt.fileName(scenario: scenario.id, trainee: trainee, intake: session.id)
             let path = (out as NSString).appendingPathComponent(name)
