@@ -22,6 +22,9 @@ extension Drill {
         @Option(help: "Run only scenarios whose id contains this text.")
         var filter: String?
 
+        @Flag(help: "Fail when a story gives its result away (it names the outcome, trafficking or a referral); warned about either way.")
+        var strict = false
+
         @Flag(name: .shortAndLong, help: "List passing scenarios too.")
         var verbose = false
 
@@ -38,6 +41,8 @@ extension Drill {
                     throw ExitCode(1)
                 }
             }
+            let giveaways = NarrativeGiveaways.findings(scenarios)
+            if format == .text { output.diagnostics(giveaways, summary: false) }
             let runner = ScenarioRunner(pack: pack)
             let report = DrillReport(outcomes: scenarios.map(runner.run), failures: failures)
             switch format {
@@ -45,7 +50,7 @@ extension Drill {
             case .json: output.print(report.json.pretty + "\n")
             case .junit: output.print(report.junit)
             }
-            if !report.allPassed { throw ExitCode(1) }
+            if !report.allPassed || (strict && !giveaways.isEmpty) { throw ExitCode(1) }
         }
     }
 }
