@@ -41,6 +41,13 @@ import Testing
         #expect(files.count == 1)
     }
 
+    @Test func theStoryCanBeReadAgainDuringPractice() throws {
+        let result = try practise("Dee", "30\nt\n1\nn\nn\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Type t at any prompt\nto read the story again."))
+        #expect(result.stdout.contains("The story:\n  An invented adult construction worker whose passport is kept by the site\n  manager.\n"))
+    }
+
     @Test func groupScoringRanksWhatWasMissed() throws {
         _ = try practise("Ana", "30\n1\nn\nn\n")
         _ = try practise("Bo", "30\n1\ny\nn\n")

@@ -67,6 +67,8 @@ public final class Interview {
     private let recordsReferrals: Bool
     /// The organisation's contacts, shown with each referral; without it the pack's own contacts, if any.
     public var serviceDirectory: ServiceDirectory?
+    /// In practice, the scenario's story: `t` shows it again at any prompt.
+    public var story: String?
 
     /// `recordsReferrals: false` is for practice: the interview ends when the questions do.
     public convenience init(session: IntakeSession, io: InterviewIO, language: String? = nil, recordsReferrals: Bool = true) {
@@ -120,6 +122,7 @@ public final class Interview {
             case "l": chooseLanguage()
             case "s": chooseSection(asked: asked)
             case "+": try addNote(q)
+            case "t" where story != nil: io.write("\n" + wrap(words("The story:")) + "\n" + wrap(story?.terminalSafe ?? "", indent: "  ") + "\n")
             case "q": return .savedDraft
             case "x": return .quickExit
             case "" where session.answers[q] != nil:

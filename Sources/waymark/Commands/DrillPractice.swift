@@ -33,9 +33,9 @@ extension Drill {
             io.write("(This case is a draft translation, not yet checked by a native speaker.)\n")
         }
         io.write("Practice: \(scenario.title.text(lang).singleLineSafe)\n\n\(TextWrap.wrap(scenario.narrative.text(lang).terminalSafe, width: io.columns))\n\n")
-            io.write("Now record what you heard, as you would in a real intake.\n")
+            io.write(TextWrap.wrap("Now record what you heard, as you would in a real intake. Type t at any prompt to read the story again.", width: io.columns) + "\n")
             let store = IntakeStore(directory: IntakeStore.defaultDirectory("practice"))
-            guard let (session, ending) = interview(pack: pack, store: store, io: io, output: output) else { throw ExitCode(1) }
+            guard let (session, ending) = interview(pack: pack, story: scenario.narrative.text(lang), store: store, io: io, output: output) else { throw ExitCode(1) }
             guard case .completed = ending else {
                 output.print("\nPractice stopped before the end; nothing was scored.\n")
                 throw ExitCode(3)
@@ -55,11 +55,13 @@ extension Drill {
             output.print("\nAttempt saved as \(path)\n")
         }
 
-        private func interview(pack: Pack, store: IntakeStore, io: TerminalIO, output: Output) -> (IntakeSession, Interview.Ending)? {
+        private func interview(pack: Pack, story: String, store: IntakeStore, io: TerminalIO, output: Output) -> (IntakeSession, Interview.Ending)? {
             do {
                 let session = try IntakeSession.start(pack: pack, store: store, language: lang)
                 InterviewSignals.install(resumeHint: "\nPractice stopped; nothing was scored.\n", terminal: io.isTerminal)
-                return (session, try Interview(session: session, io: io, language: lang, recordsReferrals: false).run())
+                let interview = Interview(session: session, io: io, language: lang, recordsReferrals: false)
+                interview.story = story
+                return (session, try interview.run())
             } catch {
                 output.fail(error)
                 return nil
