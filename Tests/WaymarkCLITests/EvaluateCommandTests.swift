@@ -85,3 +85,14 @@ import Testing
         #expect(result.stderr == "error: no rule 'not_fre' in pack demo; did you mean 'not_free'?\n")
     }
 }
+
+/// The short form for batches: the decision only, the same for a file and for a line.
+@Suite struct EvaluateSummaryTests {
+    @Test func summaryLinesCarryTheDecisionOnly() throws {
+        let pack = ["--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
+        let line = #"{"id": "c-1", "answers": {"age": 30, "work_sector": "construction", "documents_withheld": "yes", "free_to_leave": "no"}}"#
+        let batch = try CommandRunner.run(["evaluate", "--jsonl", "--format", "summary", "-"] + pack, stdin: line + "\n")
+        #expect(batch.status == 0, "\(batch.stderr)")
+        #expect(batch.stdout == #"{"line":1,"id":"c-1","outcome":"presumed_victim","indicators":{"present":["documents_withheld","not_free"],"undetermined":[]},"referrals":{"present":["shelter_now"],"undetermined":[]}}"# + "\n")
+    }
+}

@@ -15,17 +15,20 @@ public struct JSONLinesEvaluator {
     public var maxLineLength = 1 << 20
     private let decoder: AnswersDecoder
     private let writer: ResultLineWriter
+    /// Set for the short form: then only the summary is written.
+    private let summaryWriter: SummaryLineWriter?
     private var scanner: AnswerLineScanner
     private var evaluation: EvaluationRun
     /// Results wait here until there are enough to hand over at once.
     private let pending = ByteBuffer(capacity: flushSize + (1 << 14))
     private static let flushSize = 1 << 17
 
-    /// `all` also lists absent indicators.
-    public init(pack: Pack, all: Bool = false) {
+    /// `all` also lists absent indicators; `summary` writes the short form (`ResultSummary`) instead of full results.
+    public init(pack: Pack, all: Bool = false, summary: Bool = false) {
         self.pack = pack
         decoder = AnswersDecoder(pack: pack)
         writer = ResultLineWriter(pack: pack, all: all)
+        summaryWriter = summary ? SummaryLineWriter(pack: pack) : nil
         scanner = AnswerLineScanner(pack: pack)
         evaluation = EvaluationRun(pack: pack)
     }
@@ -68,7 +71,7 @@ public struct JSONLinesEvaluator {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return true }
         if case .answers(let id) = scanner.scan(line, into: evaluation.answers) {
             evaluation.evaluate()
-            writer.write(evaluation, line: number, id: id.map { UnsafeBufferPointer(rebasing: line[$0]) }, to: pending)
+            write(line: number, id: id.map { UnsafeBufferPointer(rebasing: line[$0]) })
             return true
         }
         let reader = SchemaReader()
@@ -89,11 +92,19 @@ public struct JSONLinesEvaluator {
         if let caseID = decoded.id {
             var id: [UInt8] = []
             JSONValue.writeString(caseID, to: &id)
-            id.withUnsafeBufferPointer { writer.write(evaluation, line: number, id: $0, to: pending) }
+            id.withUnsafeBufferPointer { write(line: number, id: $0) }
         } else {
-            writer.write(evaluation, line: number, id: nil, to: pending)
+            write(line: number, id: nil)
         }
         return true
+    }
+
+    private func write(line: Int, id: UnsafeBufferPointer<UInt8>?) {
+        if let summaryWriter {
+            summaryWriter.write(evaluation, line: line, id: id, to: pending)
+        } else {
+            writer.write(evaluation, line: line, id: id, to: pending)
+        }
     }
 
     private static func appendErrorLine(_ line: Int, _ diagnostics: [Diagnostic], to out: ByteBuffer) {
@@ -103,11 +114,14 @@ public struct JSONLinesEvaluator {
 
     /// The reference path for one line, the twin the fast path must equal: the full JSON parser and answers decoder,
     /// `Evaluator` and `ResultReport`, or the line's error object. Tests and the `batch` fuzz target compare with it.
-    public static func referenceLine(_ line: String, number: Int, pack: Pack, all: Bool) -> String {
+    public static func referenceLine(_ line: String, number: Int, pack: Pack, all: Bool, summary: Bool = false) -> String {
         let reader = SchemaReader()
         do throws(Diagnostic) {
             let node = try JSONNodeParser.parse(Array(line.utf8), file: "batch.jsonl", line: number)
             let (id, answers) = AnswersDecoder(pack: pack).decodeDocument(node, reader: reader)
+            if !reader.bag.hasErrors, summary {
+                return ResultSummary.json(Evaluator(pack: pack).evaluate(answers), pack: pack, line: number, caseID: id).compact
+            }
             if !reader.bag.hasErrors {
                 return ResultReport(Evaluator(pack: pack).evaluate(answers), pack: pack, all: all, caseID: id).json(line: number).compact
             }

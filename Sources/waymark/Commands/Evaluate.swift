@@ -9,14 +9,14 @@ struct Evaluate: ParsableCommand {
         abstract: "Evaluate answers files against the pack and show the outcome, indicators, referrals and notices.",
         discussion: "Use - to read standard input. With --jsonl each line of input is one answers document and each output line one JSON result.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, summary }
 
     @Argument(help: ArgumentHelp("Answers files (YAML or JSON), or - for standard input.", valueName: "answers"))
     var answers: [String]
 
     @OptionGroup var packOptions: PackOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, or summary (one JSON line per set: the outcome id and the ids of present and undetermined indicators and referrals; the fast form for batches).")
     var format: Format = .text
 
     @Flag(help: "Also list absent indicators.")
@@ -60,6 +60,8 @@ struct Evaluate: ParsableCommand {
             }
             let report = ResultReport(evaluation, pack: pack, all: all, language: lang, caseID: loaded.id)
             switch format {
+            case .summary:
+                output.print(ResultSummary.json(evaluation, pack: pack, caseID: loaded.id).compact + "\n")
             case .json:
                 if answers.count == 1 {
                     output.print(report.json.pretty + "\n")
@@ -76,7 +78,7 @@ struct Evaluate: ParsableCommand {
 
     private func runJSONLines(pack: Pack, output: Output) throws {
         var invalid = 0
-        var batch = JSONLinesEvaluator(pack: pack, all: all)
+        var batch = JSONLinesEvaluator(pack: pack, all: all, summary: format == .summary)
         for path in answers {
             let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY)
             guard fd >= 0 else {

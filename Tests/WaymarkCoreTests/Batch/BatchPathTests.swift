@@ -54,6 +54,11 @@ import WaymarkTestSupport
         try compare(pack: ShippedPack.pack(), seed: 13, count: 800, all: false)
     }
 
+    @Test func theSummaryAgreesWithItsReference() throws {
+        try compare(pack: TestPack.load(Self.featurePack), seed: 21, count: 1_500, all: false, summary: true)
+        try compare(pack: ShippedPack.pack(), seed: 23, count: 800, all: false, summary: true)
+    }
+
     @Test func scannerLeavesAnythingUnusualToTheFullParser() throws {
         let pack = try TestPack.load(Self.featurePack)
         var scanner = AnswerLineScanner(pack: pack)
@@ -75,7 +80,7 @@ import WaymarkTestSupport
     }
 
     /// Runs random lines, some of them damaged, through both paths and compares every output line.
-    private func compare(pack: Pack, seed: UInt64, count: Int, all: Bool) throws {
+    private func compare(pack: Pack, seed: UInt64, count: Int, all: Bool, summary: Bool = false) throws {
         var g = FastPathTests.Generator(state: seed)
         var lines: [String] = []
         for n in 0..<count {
@@ -83,10 +88,10 @@ import WaymarkTestSupport
             if g.next(5) == 0 { line = Self.damage(line, &g) }
             lines.append(line)
         }
-        let actual = try Self.batch(lines, pack: pack, all: all)
+        let actual = try Self.batch(lines, pack: pack, all: all, summary: summary)
         #expect(actual.count == lines.count)
         for (n, line) in lines.enumerated() where n < actual.count {
-            let expected = Self.reference(line, number: n + 1, pack: pack, all: all)
+            let expected = JSONLinesEvaluator.referenceLine(line, number: n + 1, pack: pack, all: all, summary: summary)
             #expect(actual[n] == expected, "line \(n + 1): \(line)")
             if actual[n] != expected { return }
         }
@@ -96,14 +101,14 @@ import WaymarkTestSupport
         JSONLinesEvaluator.referenceLine(line, number: number, pack: pack, all: all)
     }
 
-    static func batch(_ lines: [String], pack: Pack, all: Bool) throws -> [String] {
+    static func batch(_ lines: [String], pack: Pack, all: Bool, summary: Bool = false) throws -> [String] {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-batch-\(UUID().uuidString).jsonl").path
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fd = open(path, O_RDONLY)
         defer { close(fd) }
         var output: [UInt8] = []
-        var evaluator = JSONLinesEvaluator(pack: pack, all: all)
+        var evaluator = JSONLinesEvaluator(pack: pack, all: all, summary: summary)
         evaluator.run(file: "batch.jsonl", input: LineReader(fileDescriptor: fd), write: { output += $0 }, report: { _ in })
         return String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
     }
