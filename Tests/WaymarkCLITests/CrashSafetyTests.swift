@@ -87,4 +87,32 @@ import Testing
             #expect(try String(contentsOfFile: "\(directory)/\(record)", encoding: .utf8).contains("no bed free tonight"))
         }
     }
+
+    @Test func aKillBetweenTwoDecisionsLosesNeitherAndResumeAsksOnlyTheRest() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-kill2-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let pack = directory + "/two-services.yaml"
+        let demo = try String(contentsOfFile: "\(CommandRunner.fixtures)/demo-pack.yaml", encoding: .utf8)
+        try demo.replacingOccurrences(of: "services:\n", with: "services:\n  - {id: lawyer, title: Lawyer}\n")
+            .replacingOccurrences(of: "referrals:\n", with: "referrals:\n  - {id: legal_help, service: lawyer, urgency: routine, when: outcome == \"presumed_victim\"}\n")
+            .write(toFile: pack, atomically: true, encoding: .utf8)
+        let arguments = ["intake", "--out", directory + "/intakes", "--pack", pack]
+        let terminal = try PseudoTerminal(arguments)
+        for (prompt, answer) in [("number 0-120 > ", "30"), ("number > ", "1"), ("y/n > ", "y"), ("y/n > ", "n"), ("go on.", ""), ("2 4).", ""),
+                                 ("Referral 1 of 2: Shelter", "m")] {
+            #expect(terminal.expect(prompt))
+            terminal.send(answer)
+        }
+        #expect(terminal.expect("Referral 2 of 2: Lawyer"), "the first decision is on disk before the second is asked")
+        terminal.signal(SIGKILL)
+        _ = terminal.waitForExit()
+        let id = try #require(try FileManager.default.contentsOfDirectory(atPath: directory + "/intakes").first { $0.hasSuffix(".journal") })
+            .replacingOccurrences(of: ".journal", with: "")
+        let resumed = try CommandRunner.run(arguments + ["--resume", id], stdin: "\n\nd\n")
+        #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(!resumed.stdout.contains("Referral 1 of 2"), "the decision made before the kill is not asked again")
+        #expect(resumed.stdout.contains("Referral 2 of 2: Lawyer"))
+        let record = try String(contentsOfFile: "\(directory)/intakes/\(id).record.json", encoding: .utf8)
+        #expect(record.contains(#""decision": "made""#) && record.contains(#""decision": "declined_by_person""#))
+    }
 }

@@ -475,6 +475,8 @@ public final class Interview {
         if choice.trimmingCharacters(in: .whitespaces).lowercased() == "i" {
             var details = report
             details.notices = []  // read out in full just below
+            // What the person declined to answer is not suggested again: asking is theirs to offer.
+            details.followUps.removeAll { f in pack.questionIndex[f.question].map { session.answers[$0] == .declined } ?? false }
             io.write(TextReport(words: words, width: io.columns, showIDs: false).render(details, pack: pack, language: caseworkerLanguage,
                                                                                       personLanguage: language))
         }

@@ -39,3 +39,26 @@ import WaymarkTestSupport
         #expect(summary.contains("## Rights not recorded as explained"))
     }
 }
+
+/// The details after an interview never suggest asking again what the person declined to answer.
+@Suite struct DeclinedFollowUpTests {
+    @Test func aDeclinedQuestionIsNotSuggestedAgain() throws {
+        let pack = try TestPack.load("""
+            questions:
+              - {id: held, type: yes_no, prompt: Is someone keeping your papers?}
+              - {id: free, type: yes_no, prompt: Could you leave if you wanted?}
+            indicators:
+              - {id: papers, title: Papers kept, category: coercion, strength: strong, when: held}
+              - {id: not_free, title: Not free, category: coercion, strength: medium, when: not free}
+            outcomes: [{id: any, title: Any, when: true}]
+            """)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-declined-\(UUID().uuidString)").path
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: nil)
+        let io = ScriptedIO(["d", "u", "i"])
+        _ = try Interview(session: session, io: io).run()
+        let details = io.output.components(separatedBy: "Follow-up questions").last ?? ""
+        #expect(io.output.contains("Follow-up questions"))
+        #expect(details.contains("Could you leave if you wanted?"), "an unknown answer is worth asking again")
+        #expect(!details.contains("Is someone keeping your papers?"), "a declined one is not")
+    }
+}
