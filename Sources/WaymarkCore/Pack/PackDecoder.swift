@@ -68,7 +68,7 @@ struct PackDecoder {
         }
         let serviceIDs = Set(services.map(\.id))
         var referrals = items("referrals", what: "a referral",
-                              allowed: ["id", "service", "urgency", "when", "because", "sources", "examples"],
+                              allowed: ["id", "service", "urgency", "when", "because", "needs_consent", "sources", "examples"],
                               required: ["id", "service", "urgency", "when"]) { f, id in
             examples("referrals", f)
             let service = f.string("service") ?? ""
@@ -76,7 +76,8 @@ struct PackDecoder {
                 reader.error(code: "W3003", node, "unknown service '\(service.singleLineSafe)'", suggestion: Suggestion.didYouMean(service, in: serviceIDs))
             }
             return Referral(id: id, service: service, urgency: f.enum("urgency", Urgency.self) ?? .routine,
-                            when: when("referrals", f), because: f.text("because"), sources: citations(f), location: f.node.location)
+                            when: when("referrals", f), because: f.text("because"), needsConsent: f.bool("needs_consent") ?? false,
+                            sources: citations(f), location: f.node.location)
         }
         var notices = items("notices", what: "a notice", allowed: ["id", "title", "when", "text", "sources"], required: ["id", "when", "text"]) { f, id in
             Notice(id: id, title: f.text("title"), when: when("notices", f), text: f.text("text") ?? LocalizedText(""),

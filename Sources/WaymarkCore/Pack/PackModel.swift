@@ -263,6 +263,8 @@ public struct Referral: Sendable {
     public var urgency: Urgency
     public var when: Condition
     public var because: LocalizedText?
+    /// Made only with the person's agreement, which the caseworker records when the referral is made.
+    public var needsConsent: Bool = false
     public var sources: [SourceReference]
     public var location: SourceLocation
 }

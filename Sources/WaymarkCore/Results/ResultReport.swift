@@ -26,6 +26,8 @@ public struct ResultReport: Sendable {
         public var state: ItemState
         public var because: String?
         public var triggeredBy: [String]
+        /// Made only with the person's agreement (not part of the result JSON: it is the pack's, not the answers').
+        public var needsConsent = false
     }
 
     /// A notice that applies, with the text to tell the person.
@@ -81,7 +83,8 @@ public struct ResultReport: Sendable {
             return ReferralEntry(id: referral.id, service: referral.service, serviceTitle: service?.title.text(language) ?? referral.service,
                                  contact: service?.contact, urgency: referral.urgency, state: state,
                                  because: referral.because?.text(language),
-                                 triggeredBy: traced.supportingIndicators(of: referral.when).map { pack.indicators[$0].id })
+                                 triggeredBy: traced.supportingIndicators(of: referral.when).map { pack.indicators[$0].id },
+                                 needsConsent: referral.needsConsent)
         }
         notices = pack.notices.indices.compactMap { n in
             guard evaluation.noticeStates[n] == .present else { return nil }

@@ -45,13 +45,13 @@ public struct CompletedIntake {
             intake.notes.append((question, text))
         }
         for item in f.list("referral_decisions") ?? [] {
-            guard let d = reader.fields(item, of: "a referral decision", allowed: ["referral", "decision", "service", "referrals", "reason", "decided", "due"],
+            guard let d = reader.fields(item, of: "a referral decision", allowed: ["referral", "decision", "service", "referrals", "reason", "decided", "due", "consent"],
                                         required: ["referral", "decision"]),
                   let referral = d.string("referral"), let decision = d.enum("decision", ReferralDecision.Decision.self) else { continue }
             var value = ReferralDecision(referral: referral, decision: decision, reason: d.string("reason"))
             value.service = d.string("service")
             value.referrals = d.stringList("referrals")?.map(\.0) ?? []
-            (value.decided, value.due) = (d.string("decided"), d.string("due"))
+            (value.decided, value.due, value.consent) = (d.string("decided"), d.string("due"), d.bool("consent"))
             intake.decisions.append(value)
         }
         for item in f.list("notices_told") ?? [] {

@@ -231,6 +231,7 @@ public struct IntakeJournal {
             d.referrals = fields["referrals"]?.sequence?.compactMap { $0.scalar?.text } ?? []
             d.decided = text("decided")
             d.due = text("due")
+            d.consent = text("consent").map { $0 == "true" }
             return .decision(d)
         case "told":
             guard let notice = text("notice"), let told = text("told") else { return nil }

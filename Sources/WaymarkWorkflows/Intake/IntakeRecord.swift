@@ -23,6 +23,8 @@ public struct ReferralDecision: Sendable, Hashable {
     /// When it was decided, and for a pending referral when it is due (ISO 8601).
     public var decided: String?
     public var due: String?
+    /// For a referral made only with the person's agreement: that they gave it (recorded when it was made).
+    public var consent: Bool?
 
     /// A decision on the referral with this id, with the reason when it was not made.
     public init(referral: String, decision: Decision, reason: String? = nil) {
@@ -47,6 +49,7 @@ public struct ReferralDecision: Sendable, Hashable {
         if let reason { fields.append(("reason", .string(reason))) }
         if let decided { fields.append(("decided", .string(decided))) }
         if let due { fields.append(("due", .string(due))) }
+        if let consent { fields.append(("consent", .bool(consent))) }
         return .object(fields)
     }
 }

@@ -431,6 +431,18 @@ public final class Interview {
         current = answered[n - 1]
     }
 
+    /// Whether the person agreed to a referral that needs it; nil at the end of input.
+    private func askConsent() -> Bool? {
+        while true {
+            io.write(wrap(words("This referral is made only with the person's agreement. Did the person agree?")) + "\n" + words("y/n") + " > ")
+            guard let reply = io.readLine() else { return nil }
+            let typed = CaseFolding.lowercased(reply.trimmingCharacters(in: .whitespaces), language: words.language)
+            if words.yesWords.contains(typed) { return true }
+            if words.noWords.contains(typed) { return false }
+            io.write(wrap(words("Please type y or n.")) + "\n")
+        }
+    }
+
     /// The caseworker confirms which rights were explained; the record then says only what was. Nil when done.
     private func confirmNoticesTold(_ notices: [String]) throws(FatalError) -> Ending? {
         guard !notices.isEmpty, notices.contains(where: { session.told[$0] == nil }) else { return nil }
@@ -494,8 +506,14 @@ public final class Interview {
             guard let line = io.readLine() else { return .savedDraft }
             let decision: ReferralDecision.Decision
             var reason: String?
+            var consent: Bool?
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "m", "made": decision = .made
+            case "m", "made":
+                guard current.needsConsent else { decision = .made; break }
+                guard let agreed = askConsent() else { return .savedDraft }
+                if !agreed { io.write(wrap(words("Then it is not made: recorded as declined by the person.")) + "\n") }
+                decision = agreed ? .made : .declined
+                consent = agreed
             case "d", "declined": decision = .declined
             case "p", "later", "pending": decision = .pending
             case "n", "not made":
@@ -516,8 +534,9 @@ public final class Interview {
                 continue
             }
             // Saved at once, like an answer: a quick exit or a crash after this keeps it.
-            try session.record(decision: ReferralDecision(step: current, decision: decision, reason: reason, decided: Date(),
-                                                          start: Self.startDate(session.header.started)))
+            var decided = ReferralDecision(step: current, decision: decision, reason: reason, decided: Date(), start: Self.startDate(session.header.started))
+            decided.consent = consent
+            try session.record(decision: decided)
             step += 1
         }
         let decisions = plan.steps.compactMap { session.decisions[$0.service] }

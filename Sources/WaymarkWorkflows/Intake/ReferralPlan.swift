@@ -13,6 +13,8 @@ public struct ReferralPlan: Sendable {
         public var referrals: [String]
         public var reasons: [String]
         public var contact: String?
+        /// Some referral to this service is made only with the person's agreement.
+        public var needsConsent = false
     }
 
     public var steps: [Step]
@@ -25,9 +27,10 @@ public struct ReferralPlan: Sendable {
                 steps[i].urgency = min(steps[i].urgency, referral.urgency)
                 steps[i].referrals.append(referral.id)
                 if let because = referral.because, !steps[i].reasons.contains(because) { steps[i].reasons.append(because) }
+                steps[i].needsConsent = steps[i].needsConsent || referral.needsConsent
             } else {
                 steps.append(Step(service: referral.service, title: referral.serviceTitle, urgency: referral.urgency, referrals: [referral.id],
-                                  reasons: referral.because.map { [$0] } ?? [], contact: referral.contact))
+                                  reasons: referral.because.map { [$0] } ?? [], contact: referral.contact, needsConsent: referral.needsConsent))
             }
         }
         self.steps = steps.enumerated().sorted { ($0.element.urgency, $0.offset) < ($1.element.urgency, $1.offset) }.map(\.element)

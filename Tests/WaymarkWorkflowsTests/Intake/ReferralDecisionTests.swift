@@ -69,3 +69,40 @@ import WaymarkTestSupport
         #expect(io.output.contains("NGO-run shelter (now)\n  Contact: none in the service directory\n"))
     }
 }
+
+/// A referral made only with the person's agreement records that agreement, and a "no" records it as declined.
+@Suite struct ReferralConsentTests {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-consent-\(UUID().uuidString)").path
+
+    func finished(_ replies: [String]) throws -> [ReferralDecision] {
+        let pack = try TestPack.load("""
+            questions: [{id: held, type: yes_no, prompt: Papers kept?}]
+            indicators: [{id: papers, title: Papers, category: coercion, strength: strong, when: held}]
+            outcomes: [{id: presumed, title: Presumed, when: indicator.papers}, {id: none, title: None, when: true}]
+            services: [{id: police_unit, title: Identification unit}, {id: shelter, title: Shelter}]
+            referrals:
+              - {id: identify, service: police_unit, urgency: within_24h, when: outcome == "presumed", needs_consent: true}
+              - {id: stay, service: shelter, urgency: immediate, when: outcome == "presumed"}
+            """)
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: nil)
+        let io = ScriptedIO(["y", ""] + replies)
+        guard case .completed(let path, _, let decisions) = try Interview(session: session, io: io).run() else {
+            Issue.record("not completed:\n\(io.output)")
+            return []
+        }
+        #expect(try CompletedIntake.read(path, pack: pack).decisions.map(\.consent) == decisions.map(\.consent))
+        return decisions
+    }
+
+    @Test func agreementIsRecordedWithTheDecision() throws {
+        let decisions = try finished(["m", "m", "y"])
+        #expect(decisions.map(\.service) == ["shelter", "police_unit"])
+        #expect(decisions[0].consent == nil, "the shelter needs no separate agreement")
+        #expect(decisions[1].decision == .made && decisions[1].consent == true)
+    }
+
+    @Test func noAgreementMeansNotMade() throws {
+        let decisions = try finished(["m", "m", "maybe", "n"])
+        #expect(decisions[1].decision == .declined && decisions[1].consent == false)
+    }
+}
