@@ -70,7 +70,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-kill-\(UUID().uuidString)").path
         let arguments = ["intake", "--out", directory, "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
         let terminal = try PseudoTerminal(arguments)
-        for (prompt, answer) in [("number 0-120 > ", "30"), ("number > ", "1"), ("y/n > ", "y"), ("y/n > ", "n"), ("go on.", ""), ("2 4).", ""), ("p) later", "n"),
+        for (prompt, answer) in [("number 0-120 > ", "30"), ("number > ", "1"), ("y/n > ", "y"), ("y/n > ", "n"), ("go on.", ""), ("for none.", "a"), ("p) later", "n"),
                                  ("Why was it not made?", "no bed free tonight")] {
             #expect(terminal.expect(prompt))
             terminal.send(answer)
@@ -98,7 +98,7 @@ import Testing
             .write(toFile: pack, atomically: true, encoding: .utf8)
         let arguments = ["intake", "--out", directory + "/intakes", "--pack", pack]
         let terminal = try PseudoTerminal(arguments)
-        for (prompt, answer) in [("number 0-120 > ", "30"), ("number > ", "1"), ("y/n > ", "y"), ("y/n > ", "n"), ("go on.", ""), ("2 4).", ""),
+        for (prompt, answer) in [("number 0-120 > ", "30"), ("number > ", "1"), ("y/n > ", "y"), ("y/n > ", "n"), ("go on.", ""), ("for none.", "a"),
                                  ("Referral 1 of 2: Shelter", "m")] {
             #expect(terminal.expect(prompt))
             terminal.send(answer)

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func aCompletedIntakeIsNotDiscarded() throws {
-        let done = try CommandRunner.run(arguments, stdin: "30\n1\ny\nn\n\n\nm\n")
+        let done = try CommandRunner.run(arguments, stdin: "30\n1\ny\nn\n\na\nm\n")
         let id = try #require(IntakeCommandTests.intakeID(in: done.stdout))
         let refused = try CommandRunner.run(["intake", "--out", directory, "--discard", id], stdin: "\(id.suffix(4))\n")
         #expect(refused.status == 1)

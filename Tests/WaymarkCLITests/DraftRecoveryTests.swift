@@ -53,7 +53,7 @@ import Testing
         #expect(draft.status == 1)
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep")
         _ = try CommandRunner.run(["keys", "new", "--out", "\(directory)/keys"])
-        let sealed = try CommandRunner.run(base + ["--encrypt-to", "\(directory)/keys/organisation.public.key"], stdin: "correct horse\n30\n1\ny\nn\n\n\nm\n")
+        let sealed = try CommandRunner.run(base + ["--encrypt-to", "\(directory)/keys/organisation.public.key"], stdin: "correct horse\n30\n1\ny\nn\n\na\nm\n")
         #expect(sealed.status == 0, "\(sealed.stderr)")
         let record = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).first { $0.hasSuffix(".record.sealed") })
         let renamed = "\(directory)/20200101-000000-00000000.record.sealed"

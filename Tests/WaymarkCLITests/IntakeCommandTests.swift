@@ -12,7 +12,7 @@ import Testing
 
     @Test func pipedInterviewCompletesWithARecordAndSummary() throws {
         let summary = directory + "-summary.md"
-        let result = try CommandRunner.run(arguments + ["--report", summary], stdin: "30\n1\ny\nn\n\n\nm\n")
+        let result = try CommandRunner.run(arguments + ["--report", summary], stdin: "30\n1\ny\nn\n\na\nm\n")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("Outcome: Presumed victim"))
         #expect(result.stdout.contains("Referral 1 of 1: Shelter (now)"))

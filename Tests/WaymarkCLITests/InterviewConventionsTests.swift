@@ -76,7 +76,7 @@ import Testing
 
     @Test func notesAreJournalledShownInReviewAndKeptOutOfReports() throws {
         let summary = directory + "-summary.md"
-        let result = try CommandRunner.run(demo + ["--report", summary], stdin: "30\n+\nsays the boss keeps her phone\n1\ny\nr\n\nn\n\n\nm\n")
+        let result = try CommandRunner.run(demo + ["--report", summary], stdin: "30\n+\nsays the boss keeps her phone\n1\ny\nr\n\nn\n\na\nm\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Note saved."))
         #expect(result.stdout.contains("note: says the boss keeps her phone"))

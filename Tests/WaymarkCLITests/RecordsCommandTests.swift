@@ -14,7 +14,7 @@ import Testing
         #expect(again.status == 1)
 
         let intake = try CommandRunner.run(["intake", "--out", "\(directory)/intakes", "--pack", "\(CommandRunner.fixtures)/demo-pack.yaml",
-                                            "--encrypt-to", publicKey], stdin: "correct horse\n30\n1\ny\nn\n\n\nm\n")
+                                            "--encrypt-to", publicKey], stdin: "correct horse\n30\n1\ny\nn\n\na\nm\n")
         #expect(intake.status == 0, "\(intake.stdout)\(intake.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(directory)/intakes")
         let sealed = try #require(files.first { $0.hasSuffix(".record.sealed") })
@@ -56,7 +56,7 @@ extension RecordsCommandTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("error: records are sealed to the organisation key, but --report would write a summary anyone on this laptop can read"))
         #expect(!refused.stdout.contains("Passphrase"))
-        let allowed = try CommandRunner.run(base + ["--clear-text-report"], stdin: "correct horse\n30\n1\ny\nn\n\n\nm\n")
+        let allowed = try CommandRunner.run(base + ["--clear-text-report"], stdin: "correct horse\n30\n1\ny\nn\n\na\nm\n")
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
         #expect(try String(contentsOfFile: "\(directory)/summary.md", encoding: .utf8).hasPrefix("> This summary is not encrypted"))
     }

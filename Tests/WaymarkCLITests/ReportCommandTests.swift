@@ -7,7 +7,7 @@ import Testing
     var demo: [String] { ["--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"] }
 
     func completedIntake() throws -> String {
-        let result = try CommandRunner.run(["intake", "--out", directory] + demo, stdin: "30\n+\nsays the boss keeps her phone\n1\ny\nn\n\n\nm\n")
+        let result = try CommandRunner.run(["intake", "--out", directory] + demo, stdin: "30\n+\nsays the boss keeps her phone\n1\ny\nn\n\na\nm\n")
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         return try #require(IntakeCommandTests.intakeID(in: result.stdout))
     }
@@ -58,10 +58,10 @@ import Testing
         let html = try String(contentsOfFile: letter, encoding: .utf8)
         #expect(html.hasPrefix("<!doctype html>"))
         #expect(html.contains("<p>To: <strong>Shelter</strong></p>"))
-        #expect(html.contains("<tr><th>Urgency</th><td>now</td></tr>") && html.contains("<tr><th>Referral</th><td>made</td></tr>"))
+        #expect(html.contains("<tr><th>Urgency</th><td>now</td></tr>") && html.contains("<tr><th>Referral status</th><td>proposed: the person&apos;s agreement is needed below</td></tr>"))
         #expect(html.contains("Screening result: Presumed victim"))
         #expect(html.contains("&lt;b&gt;Example NGO&lt;/b&gt; (invented)") && !html.contains("<b>Example"))
-        #expect(html.contains("The person agrees to this referral"))
+        #expect(html.contains("I agree to this referral and to this letter being shared. I know I can withdraw my agreement at any time."))
         #expect(!html.contains("boss keeps her phone") && !html.contains("construction"), "nothing the person said")
         #expect(try FileManager.default.attributesOfItem(atPath: letter)[.posixPermissions] as? Int == 0o600)
         let wrong = try CommandRunner.run(["report", id, "--out", directory, "--letter", "shelterr"] + demo)

@@ -66,7 +66,7 @@ import Testing
         }
         #expect(try CommandRunner.run(["check", "--pack", pack]).status == 0)
         let intake = try CommandRunner.run(["intake", "--pack", pack, "--out", intakes, "--report", directory + "/summary.md", "--include-sensitive"],
-                                           stdin: "hello\u{1B}[2J\n1\ny\ni\n\nn\nwhy\u{1B}]0;x\u{07}\n")
+                                           stdin: "hello\u{1B}[2J\n1\ny\ni\na\nn\nwhy\u{1B}]0;x\u{07}\n")
         #expect(intake.status == 0, "\(intake.stderr)")
         #expect(Self.isClean(intake.stdout) && Self.isClean(intake.stderr))
         #expect(Self.isClean(try String(contentsOfFile: directory + "/summary.md", encoding: .utf8)))

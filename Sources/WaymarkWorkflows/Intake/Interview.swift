@@ -431,10 +431,17 @@ public final class Interview {
         current = answered[n - 1]
     }
 
-    /// Whether the person agreed to a referral that needs it; nil at the end of input.
-    private func askConsent() -> Bool? {
+    /// Whether agreement to a referral was given; nil at the end of input. For a child, the child protection body
+    /// decides with the caseworker after hearing the child, so its answer is asked, not the child's.
+    private func askConsent(to service: String, child: Bool, untold: [String]) -> Bool? {
+        if !untold.isEmpty {
+            io.write(wrap(words("Not yet explained to the person: {1}. Explain them before asking for agreement.", untold.joined(separator: "; "))) + "\n")
+        }
+        let question = child
+            ? words("For a child, the child protection body decides with you after hearing the child. Has it been told, and does it agree to this referral to {1}?", service)
+            : words("Did the person agree to this referral to {1}, after you explained what will be shared?", service)
         while true {
-            io.write(wrap(words("This referral is made only with the person's agreement. Did the person agree?")) + "\n" + words("y/n") + " > ")
+            io.write(wrap(question) + "\n" + words("y/n") + " > ")
             guard let reply = io.readLine() else { return nil }
             let typed = CaseFolding.lowercased(reply.trimmingCharacters(in: .whitespaces), language: words.language)
             if words.yesWords.contains(typed) { return true }
@@ -447,24 +454,32 @@ public final class Interview {
     private func confirmNoticesTold(_ notices: [String]) throws(FatalError) -> Ending? {
         guard !notices.isEmpty, notices.contains(where: { session.told[$0] == nil }) else { return nil }
         while true {
-            io.write("\n" + wrap(words("Were these explained to the person? Press Enter if all were, or type the numbers of any that were not (for example 2 4).")) + "\n> ")
+            // Enter alone is not an answer: a right counts as told only when the caseworker says so.
+            io.write("\n" + wrap(words("Which of these did you explain, in a language the person understands? Type their numbers (for example 1 2 3), a for all, or 0 for none.")) + "\n> ")
             guard let line = io.readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return .savedDraft }
             if line == "x" { return .quickExit }
             if line == "q" { return .savedDraft }
             let parts = line.split(whereSeparator: { $0 == " " || $0 == "," })
             let numbers = parts.compactMap { Int($0) }
-            guard numbers.count == parts.count, numbers.allSatisfy({ (1...notices.count).contains($0) }) else {
-                io.write(wrap(words("Type numbers from 1 to {1}, or press Enter if all were explained.", notices.count)) + "\n")
+            let explained: Set<Int>
+            if line == "a" {
+                explained = Set(1...notices.count)
+            } else if line == "0" {
+                explained = []
+            } else if !parts.isEmpty, numbers.count == parts.count, numbers.allSatisfy({ (1...notices.count).contains($0) }) {
+                explained = Set(numbers)
+            } else {
+                io.write(wrap(words("Type numbers from 1 to {1}, a for all, or 0 for none.", notices.count)) + "\n")
                 continue
             }
             var reason: String?
-            if !numbers.isEmpty {
+            if explained.count < notices.count {
                 io.write(wrap(words("Why not, or when will they be? (for example: the person was tired; at the next meeting)")) + "\n> ")
                 guard let typed = io.readLine() else { return .savedDraft }
                 reason = String(typed.trimmingCharacters(in: .whitespaces).prefix(Self.maxTypedText))
             }
             for (i, id) in notices.enumerated() {
-                let told = !numbers.contains(i + 1)
+                let told = explained.contains(i + 1)
                 try session.record(told: NoticeTold(notice: id, told: told, reason: told ? nil : reason))
             }
             return nil
@@ -495,6 +510,7 @@ public final class Interview {
         io.write(screen.notices(report, pack: pack, personLanguage: language))
         if let stop = try confirmNoticesTold(report.notices.map(\.id)) { return stop }
         if !plan.steps.isEmpty { io.write("\n" + words("For each service, record what happened.") + "\n") }
+        let child = mayBeChild(evaluation)
         var step = plan.steps.indices.first { session.decisions[plan.steps[$0].service] == nil } ?? plan.steps.count
         while step < plan.steps.count {
             let current = plan.steps[step]
@@ -510,10 +526,23 @@ public final class Interview {
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
             case "m", "made":
                 guard current.needsConsent else { decision = .made; break }
-                guard let agreed = askConsent() else { return .savedDraft }
-                if !agreed { io.write(wrap(words("Then it is not made: recorded as declined by the person.")) + "\n") }
-                decision = agreed ? .made : .declined
+                let untold = report.notices.filter { session.told[$0.id]?.told == false }.map { ($0.title ?? $0.id).singleLineSafe }
+                guard let agreed = askConsent(to: current.title.singleLineSafe, child: child, untold: untold) else { return .savedDraft }
+                if agreed {
+                    decision = .made
+                } else if child {
+                    // A child's objection or an undecided body keeps the referral open; it is never "declined".
+                    io.write(wrap(words("Kept open, to be decided with the child protection body.")) + "\n")
+                    decision = .pending
+                    reason = words("to be decided with the child protection body")
+                } else {
+                    io.write(wrap(words("Then it is not made: recorded as declined by the person.")) + "\n")
+                    decision = .declined
+                }
                 consent = agreed
+            case "d" where child && current.service == "child_protection", "declined" where child && current.service == "child_protection":
+                io.write(wrap(words("A child's referral to child protection is not declined: record it as made, not made (with why), or later.")) + "\n")
+                continue
             case "d", "declined": decision = .declined
             case "p", "later", "pending": decision = .pending
             case "n", "not made":

@@ -20,17 +20,15 @@ public struct ReferralLetter {
         let blank = "<span class=\"blank\"></span>"
         let outcome = report.outcome.map { pack.outcomeIndex[$0.id].map { pack.outcomes[$0].title.text(language) } ?? $0.title } ?? words("no outcome matched these answers")
         let title = pack.service(step.service)?.title.text(language) ?? step.title
-        let status: String
-        switch decision?.decision {
-        case .made?: status = words("made")
-        case .pending?: status = words("to be done by {1}", decision?.due ?? "")
-        case .declined?, .notMade?, nil: status = words("not recorded as made")
-        }
+        // The letter never says "made" over an empty agreement box: only a recorded agreement is stated as one.
+        let status = decision?.consent == true
+            ? words("agreed with the person on {1}", String((decision?.decided ?? "").prefix(10)))
+            : words("proposed: the person's agreement is needed below")
         var rows: [(String, String)] = [
             (words("Our reference"), e(intake.id)),
             (words("Date of the screening"), e(String(intake.started.prefix(10)))),
             (words("Urgency"), e(words(step.urgency.describe))),
-            (words("Referral"), e(status)),
+            (words("Referral status"), e(status)),
         ]
         let draftNote = words.language == "en" ? "" : "<p class=\"draft\">\(e(words("Draft translation, not yet checked by a native speaker.")))</p>"
         return """
@@ -58,6 +56,7 @@ public struct ReferralLetter {
             <body>
             <header><div>\(organisation.map(e) ?? blank)</div><div>\(e(words("Date"))): \(blank)</div></header>
             \(draftNote)
+            <p class="draft">\(e(words("Send this letter directly to the service. Give it to the person to carry only if they want it and it is safe.")))</p>
             <p>\(e(words("To"))): <strong>\(e(title))</strong></p>
             <h1>\(e(words("Referral")))</h1>
             <table>
@@ -68,7 +67,7 @@ public struct ReferralLetter {
             <h2>\(e(words("What is shared")))</h2>
             <p>\(e(words("This letter holds only the screening result and the urgency. Anything more is shared only if the person agrees, and the person may change their mind.")))</p>
             <div class="box">
-            <p><span class="check"></span>\(e(words("The person agrees to this referral and to this letter being shared.")))</p>
+            <p><span class="check"></span>\(e(words("This letter was read to me in a language I understand. I agree to this referral and to this letter being shared. I know I can withdraw my agreement at any time.")))</p>
             <p>\(e(words("Signature or mark of the person"))): \(blank)</p>
             <p>\(e(words("Date"))): \(blank)</p>
             </div>

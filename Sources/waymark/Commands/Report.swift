@@ -66,6 +66,10 @@ struct Report: ParsableCommand {
                 throw ExitCode(1)
             }
             let decision = completed.decisions.first { $0.service == step.service || step.referrals.contains($0.referral) }
+            if decision?.decision == .declined || decision?.consent == false {
+                console.fail("the person declined this referral; no letter is made")
+                throw ExitCode(1)
+            }
             text = ReferralLetter(words: Catalog.load(lang ?? "en"), language: lang)
                 .html(completed, report: report, step: step, organisation: directory?.organisation, decision: decision)
         } else {

@@ -32,7 +32,7 @@ import WaymarkTestSupport
     func wholeShippedInterviewShowsNoEnglish(language: String) throws {
         let pack = try ShippedPack.pack()
         let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: language)
-        let io = ScriptedIO(Array(repeating: "u", count: 120) + [""] + Array(repeating: "m", count: 40))
+        let io = ScriptedIO(Array(repeating: "u", count: 120) + ["a"] + Array(repeating: "m", count: 40))
         let ending = try Interview(session: session, io: io, languages: InterviewLanguages(person: language)).run()
         guard case .completed = ending else {
             Issue.record("interview did not complete")

@@ -11,12 +11,13 @@ import WaymarkTestSupport
         let (session, pack) = try ReferralDecisionTests().presumedCase()
         let notices = ResultReport(Evaluator(pack: pack).evaluate(session.answers), pack: pack).notices
         #expect(notices.count >= 3)
-        let io = ScriptedIO(["", "9 x", "2 3", "the person was tired; at the next meeting"] + Array(repeating: "p", count: 20))
+        let explained = (1...notices.count).filter { $0 != 2 && $0 != 3 }.map(String.init).joined(separator: " ")
+        let io = ScriptedIO(["", "", "9 x", explained, "the person was tired; at the next meeting"] + Array(repeating: "p", count: 20))
         guard case .completed(let path, let report, let decisions) = try Interview(session: session, io: io).run() else {
             Issue.record("not completed")
             return
         }
-        #expect(io.output.contains("Type numbers from 1 to \(notices.count), or press Enter if all were explained."))
+        #expect(io.output.contains("Type numbers from 1 to \(notices.count), a for all, or 0 for none."), "Enter alone and stray text are asked again")
         let record = try String(contentsOfFile: path, encoding: .utf8)
         #expect(record.contains(#""notice": "\#(notices[1].id)","#) && record.contains(#""told": false"#))
         let completed = try CompletedIntake.read(path, pack: pack)

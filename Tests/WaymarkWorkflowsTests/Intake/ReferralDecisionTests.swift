@@ -46,7 +46,7 @@ import WaymarkTestSupport
         let (session, pack) = try presumedCase()
         let plan = ReferralPlan(ResultReport(Evaluator(pack: pack).evaluate(session.answers), pack: pack))
         #expect(plan.steps.count >= 2)
-        let io = ScriptedIO(["", "", "d", "b", "m"] + Array(repeating: "p", count: plan.steps.count))
+        let io = ScriptedIO(["", "a", "d", "b", "m", "y"] + Array(repeating: "p", count: plan.steps.count))
         guard case .completed(_, _, let decisions) = try Interview(session: session, io: io).run() else {
             Issue.record("not completed")
             return
@@ -61,7 +61,7 @@ import WaymarkTestSupport
         let (session, pack) = try presumedCase()
         let path = directory + "-services.yaml"
         try "services:\n  interpretation: {name: Example interpreters, phone: '000 111'}\n".write(toFile: path, atomically: true, encoding: .utf8)
-        let io = ScriptedIO(["", "", "p", "p", "p", "q"])
+        let io = ScriptedIO(["", "a", "p", "p", "p", "q"])
         let interview = Interview(session: session, io: io)
         interview.serviceDirectory = try ServiceDirectory.load(path, pack: pack).directory
         _ = try interview.run()
@@ -104,5 +104,29 @@ import WaymarkTestSupport
     @Test func noAgreementMeansNotMade() throws {
         let decisions = try finished(["m", "m", "maybe", "n"])
         #expect(decisions[1].decision == .declined && decisions[1].consent == false)
+    }
+
+    @Test func forAChildTheChildProtectionBodyIsAskedAndANoKeepsItOpen() throws {
+        let pack = try TestPack.load("""
+            questions: [{id: age, type: number, prompt: Age?, min: 0, max: 120}]
+            derived: [{id: possible_child, when: age < 18}]
+            outcomes: [{id: presumed, title: Presumed, when: derived.possible_child}, {id: none, title: None, when: true}]
+            services: [{id: child_protection, title: Child protection}, {id: police_unit, title: Identification unit}]
+            referrals:
+              - {id: child_now, service: child_protection, urgency: immediate, when: derived.possible_child}
+              - {id: identify, service: police_unit, urgency: within_24h, when: outcome == "presumed", needs_consent: true}
+            notices: [{id: decline, title: You may decline, when: true, text: You may decline any question.}]
+            """)
+        let session = try IntakeSession.start(pack: pack, store: IntakeStore(directory: directory), language: nil)
+        let io = ScriptedIO(["15", "", "0", "not yet", "d", "m", "m", "n"])
+        guard case .completed(_, _, let decisions) = try Interview(session: session, io: io).run() else {
+            Issue.record("not completed:\n\(io.output)")
+            return
+        }
+        #expect(io.output.contains("A child's referral to child protection is not declined"))
+        #expect(io.output.contains("Not yet explained to the person: You may decline."))
+        #expect(io.output.contains("the child protection body decides with you after hearing the child"))
+        #expect(decisions.map(\.decision) == [.made, .pending])
+        #expect(decisions[1].consent == false && decisions[1].due != nil)
     }
 }
