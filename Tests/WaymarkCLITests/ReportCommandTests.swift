@@ -16,7 +16,7 @@ import Testing
         let id = try completedIntake()
         let byID = try CommandRunner.run(["report", id, "--out", directory] + demo)
         #expect(byID.status == 0, "\(byID.stderr)")
-        #expect(byID.stdout.hasPrefix("# Screening summary\n\n- Intake: \(id)\n"))
+        #expect(byID.stdout.hasPrefix("# Screening summary\n\n_Internal record, not to be sent to a service: use the referral letter._\n\n- Intake: \(id)\n"))
         #expect(byID.stdout.contains("- Ended: "))
         #expect(byID.stdout.contains("- Shelter, now: made"))
         #expect(byID.stdout.contains("## The person was told"))

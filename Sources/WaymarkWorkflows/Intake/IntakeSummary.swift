@@ -2,7 +2,8 @@ import Foundation
 import WaymarkCore
 import WaymarkRecords
 
-/// A printable Markdown summary of a completed intake, for the referral.
+/// A printable Markdown summary of a completed intake, for the organisation's own file: a service gets a referral
+/// letter instead (`ReferralLetter`), which holds only what it needs.
 public struct IntakeSummary {
     public var disclosure: Disclosure
 
@@ -18,7 +19,7 @@ public struct IntakeSummary {
     public func markdown(_ intake: CompletedIntake, report: ResultReport, language: String? = nil) -> String {
         let pack = intake.pack
         let decisions = intake.decisions
-        var md = "# Screening summary\n\n"
+        var md = "# Screening summary\n\n_Internal record, not to be sent to a service: use the referral letter._\n\n"
         md += "- Intake: \(intake.id)\n- Started: \(intake.started)\n" + (intake.ended.map { "- Ended: \($0)\n" } ?? "")
         md += "- Pack: \(pack.info.id) \(pack.info.version) (content hash \(pack.contentHash.prefix(12)))\n"
         if let recorded = intake.recordedPack, recorded.hash != pack.contentHash {
@@ -45,10 +46,10 @@ public struct IntakeSummary {
             let decision = decisions.first { $0.service == step.service || step.referrals.contains($0.referral) }
             let what: String
             switch decision?.decision {
-            case .made?: what = "made"
+            case .made?: what = decision?.consent == true ? "made, with the person's agreement" + (decision?.decided.map { " (recorded \($0))" } ?? "") : "made"
             case .declined?: what = "declined by the person"
             case .notMade?: what = "not made" + (disclosure.includeSensitive ? decision?.reason.map { ": \(TextEscaping.markdownCell($0))" } ?? "" : "")
-            case .pending?: what = "to be done" + (decision?.due.map { " by \($0)" } ?? "")
+            case .pending?: what = "to be done" + (decision?.due.map { " by \($0)" } ?? "") + (step.needsConsent ? ", with the person's agreement first" : "")
             case nil: what = "no decision recorded"
             }
             md += "- \(TextEscaping.markdownCell(step.title)), \(step.urgency.describe): \(what)\n"

@@ -71,7 +71,8 @@ import WaymarkTestSupport
 }
 
 /// A referral made only with the person's agreement records that agreement, and a "no" records it as declined.
-@Suite struct ReferralConsentTests {
+@Suite final class ReferralConsentTests {
+    var lastSummary = ""
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-consent-\(UUID().uuidString)").path
 
     func finished(_ replies: [String]) throws -> [ReferralDecision] {
@@ -90,7 +91,9 @@ import WaymarkTestSupport
             Issue.record("not completed:\n\(io.output)")
             return []
         }
-        #expect(try CompletedIntake.read(path, pack: pack).decisions.map(\.consent) == decisions.map(\.consent))
+        let completed = try CompletedIntake.read(path, pack: pack)
+        #expect(completed.decisions.map(\.consent) == decisions.map(\.consent))
+        lastSummary = IntakeSummary().markdown(completed, report: ResultReport(Evaluator(pack: pack).evaluate(completed.answers), pack: pack))
         return decisions
     }
 
@@ -99,6 +102,7 @@ import WaymarkTestSupport
         #expect(decisions.map(\.service) == ["shelter", "police_unit"])
         #expect(decisions[0].consent == nil, "the shelter needs no separate agreement")
         #expect(decisions[1].decision == .made && decisions[1].consent == true)
+        #expect(lastSummary.contains("- Identification unit, within 24 hours: made, with the person's agreement (recorded "))
     }
 
     @Test func noAgreementMeansNotMade() throws {
