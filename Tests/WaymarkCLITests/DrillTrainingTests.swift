@@ -67,6 +67,20 @@ import Testing
         #expect(grouped.stdout.hasPrefix("Scenario \"Documents kept by the employer\" (construction-documents): 3 attempts\n"), "grouped by each attempt's own scenario")
         let markdown = try CommandRunner.run(["drill", "score", "--scenario", scenario, "--format", "markdown"] + attempts + pack)
         #expect(markdown.stdout.contains("| Bo | 100% | right |"))
+        // Hand-computed: the reference is 30 / construction / papers kept / not free to leave.
+        // Ana: papers "no"; Bo: all as the reference; Cy: papers "unknown", free "yes".
+        #expect(markdown.stdout.contains("""
+            | How old is the person? | 3 of 3 | ██████████ |
+            | What work? | 3 of 3 | ██████████ |
+            | Is someone keeping their ID? | 1 of 3 | ███░░░░░░░ |
+            | Free to leave? | 2 of 3 | ███████░░░ |
+            """))
+        #expect(markdown.stdout.contains("| Documents withheld | 1 of 3 | ███░░░░░░░ |\n| Not free to leave | 2 of 3 | ███████░░░ |"))
+        #expect(markdown.stdout.contains("""
+            1. 2 of 3 reached another outcome than "Presumed victim"
+            2. 2 of 3 missed the indicator "Documents withheld"
+            3. 2 of 3 recorded another answer to "Is someone keeping their ID?"
+            """))
         let json = try CommandRunner.run(["drill", "score", "--scenario", scenario, "--format", "json"] + attempts + pack)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["attempts"] as? [Any])?.count == 3)
