@@ -60,4 +60,26 @@ extension RecordsCommandTests {
         #expect(allowed.status == 0, "\(allowed.stdout)\(allowed.stderr)")
         #expect(try String(contentsOfFile: "\(directory)/summary.md", encoding: .utf8).hasPrefix("> This summary is not encrypted"))
     }
+
+    @Test func aSealedRecordOpensStraightIntoItsSummary() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("waymark-open-report-\(UUID().uuidString)").path
+        _ = try CommandRunner.run(["keys", "new", "--out", "\(directory)/keys"])
+        let demo = ["--pack", "\(CommandRunner.fixtures)/demo-pack.yaml"]
+        let intake = try CommandRunner.run(["intake", "--out", "\(directory)/intakes", "--encrypt-to", "\(directory)/keys/organisation.public.key"] + demo,
+                                           stdin: "correct horse\n30\n+\nsays the boss keeps her phone\n1\ny\nn\n\na\nm\n")
+        #expect(intake.status == 0, "\(intake.stdout)\(intake.stderr)")
+        let sealed = try #require(try FileManager.default.contentsOfDirectory(atPath: "\(directory)/intakes").first { $0.hasSuffix(".record.sealed") })
+        let summary = directory + "/summary.md"
+        let opened = try CommandRunner.run(["records", "open", "\(directory)/intakes/\(sealed)", "--key", "\(directory)/keys/organisation.private.key",
+                                            "--report", summary] + demo)
+        #expect(opened.status == 0, "\(opened.stderr)")
+        let markdown = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(markdown.contains("- Shelter, now: made"))
+        #expect(!markdown.contains("boss keeps her phone"))
+        #expect(try FileManager.default.attributesOfItem(atPath: summary)[.posixPermissions] as? Int == 0o600)
+        let wrongPack = try CommandRunner.run(["records", "open", "\(directory)/intakes/\(sealed)", "--key", "\(directory)/keys/organisation.private.key",
+                                               "--report", summary])
+        #expect(wrongPack.status == 1)
+        #expect(wrongPack.stderr.contains("error: this record is from pack 'demo'"))
+    }
 }

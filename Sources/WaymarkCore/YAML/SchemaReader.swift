@@ -9,11 +9,11 @@ public final class SchemaReader {
     /// A reader with an empty bag, registering files in `sources`.
     public init(sources: SourceFiles = SourceFiles()) { self.sources = sources }
 
-    /// The one document in the small YAML file at `path` (a settings file, a service directory), or nil when it is empty
-    /// or unreadable; why it could not be read goes into the bag.
-    public func document(_ path: String) -> YAMLNode? {
+    /// The one document in the small YAML file at `path` (a settings file, a service directory), or in `bytes` already
+    /// read under that name, or nil when it is empty or unreadable; why it could not be read goes into the bag.
+    public func document(_ path: String, bytes: [UInt8]? = nil) -> YAMLNode? {
         do {
-            return try YAMLLoader.document(try TextFile.read(path, sources: sources), file: path)
+            return try YAMLLoader.document(try bytes ?? TextFile.read(path, sources: sources), file: path)
         } catch let error as Diagnostic {
             bag.append(error)
         } catch let error as FatalError {

@@ -21,9 +21,10 @@ public struct CompletedIntake {
     }
 
     /// Reads a record written by `waymark intake` (`*.record.json`); its answers are typed by `pack`.
-    public static func read(_ path: String, pack: Pack, sources: SourceFiles = SourceFiles()) throws(DiagnosticsError) -> CompletedIntake {
+    /// `bytes`, when given, is the record already in memory (a sealed record just opened), named `path` in errors.
+    public static func read(_ path: String, bytes: [UInt8]? = nil, pack: Pack, sources: SourceFiles = SourceFiles()) throws(DiagnosticsError) -> CompletedIntake {
         let reader = SchemaReader(sources: sources)
-        guard let root = reader.document(path),
+        guard let root = reader.document(path, bytes: bytes),
               let f = reader.fields(root, of: "an intake record", allowed: AnswersDecoder.recordKeys, required: ["id", "started", "answers"]),
               let id = f.string("id"), let started = f.string("started"), let answersNode = f["answers"] else {
             if !reader.bag.hasErrors { reader.bag.error(code: "W8126", at: .file(path), "this is not an intake record") }

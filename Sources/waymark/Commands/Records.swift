@@ -25,6 +25,14 @@ extension Records {
         @Option(name: .shortAndLong, help: ArgumentHelp("Write the record to this file (mode 0600) instead of standard output.", valueName: "file"))
         var output: String?
 
+        @Option(help: ArgumentHelp("Instead of the record, write its printable summary (as 'waymark report' makes it) to this file (mode 0600).", valueName: "file.md"))
+        var report: String?
+
+        @Flag(help: "With --report, include answers to sensitive questions and free text.")
+        var includeSensitive = false
+
+        @OptionGroup var packOptions: PackOptions
+
         func run() throws {
             let out = Output()
             do {
@@ -36,11 +44,24 @@ extension Records {
                                                 "this is the record of intake \(inside.singleLineSafe), but the file is named \(named.singleLineSafe): it was renamed")],
                                     summary: false)
                 }
-                if let output {
+                if let report {
+                    let pack = try packOptions.load(output: out)
+                    let completed: CompletedIntake
+                    do { completed = try CompletedIntake.read(record, bytes: plaintext, pack: pack, sources: out.sources) } catch {
+                        out.diagnostics(error.diagnostics)
+                        throw ExitCode(1)
+                    }
+                    let result = ResultReport(Evaluator(pack: pack).evaluate(completed.answers), pack: pack, caseID: completed.id)
+                    let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(completed, report: result)
+                    try SecureFile.writeAtomically(Array(markdown.utf8), to: report)
+                    out.print("Summary: \(report)\n")
+                } else if let output {
                     try SecureFile.writeAtomically(plaintext, to: output)
                 } else {
                     out.print(String(decoding: plaintext, as: UTF8.self))
                 }
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
                 out.fail(error)
                 throw ExitCode(1)
