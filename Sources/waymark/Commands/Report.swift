@@ -8,7 +8,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The printable summary of a completed intake, from its record, at any time.",
         discussion: "Sensitive answers, free text and the indicators that would reveal them are left out unless --include-sensitive. "
-            + "A sealed record is opened first at the organisation (waymark records open RECORD --key KEY -o FILE), then reported from FILE.")
+            + "A sealed record is reported at the organisation: waymark records open RECORD --key KEY --report FILE.md.")
 
     @Argument(help: ArgumentHelp("An intake id (looked up in the intake folder) or a .record.json file.", valueName: "id-or-file"))
     var intake: String
@@ -40,7 +40,7 @@ struct Report: ParsableCommand {
         if !FileManager.default.fileExists(atPath: path) {
             let sealed = FileManager.default.fileExists(atPath: store.sealedRecordPath(intake))
             console.fail(at: .file(path), sealed ? "this intake's record is sealed to the organisation key" : "no completed record here",
-                         suggestion: sealed ? "open it at the organisation: waymark records open \(store.sealedRecordPath(intake).shellQuoted) --key KEY -o FILE, then waymark report FILE"
+                         suggestion: sealed ? "at the organisation: waymark records open \(store.sealedRecordPath(intake).shellQuoted) --key KEY --report FILE.md"
                                             : "waymark intake --list shows the intakes in \(store.directory.shellQuoted)")
             throw ExitCode(1)
         }
