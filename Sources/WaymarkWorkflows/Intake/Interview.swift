@@ -518,7 +518,8 @@ public final class Interview {
                                         words(current.urgency.describe))) + "\n")
             io.write(wrap(words("Contact: {1}", (current.contact ?? words("none in the service directory")).singleLineSafe), indent: "  ", firstIndent: "  ") + "\n")
             if let earlier = session.decisions[current.service] { io.write(words("(recorded: {1})", Self.describe(earlier.decision, words)) + "\n") }
-            io.write(words("m) made  d) declined by the person  n) not made  p) later") + "\n> ")
+            let childProtection = child && current.service == "child_protection"
+            io.write(words(childProtection ? "m) made  n) not made  p) later" : "m) made  d) declined by the person  n) not made  p) later") + "\n> ")
             guard let line = io.readLine() else { return .savedDraft }
             let decision: ReferralDecision.Decision
             var reason: String?
@@ -540,7 +541,7 @@ public final class Interview {
                     decision = .declined
                 }
                 consent = agreed
-            case "d" where child && current.service == "child_protection", "declined" where child && current.service == "child_protection":
+            case "d" where childProtection, "declined" where childProtection:
                 io.write(wrap(words("A child's referral to child protection is not declined: record it as made, not made (with why), or later.")) + "\n")
                 continue
             case "d", "declined": decision = .declined

@@ -128,6 +128,7 @@ import WaymarkTestSupport
             return
         }
         #expect(io.output.contains("A child's referral to child protection is not declined"))
+        #expect(io.output.contains("m) made  n) not made  p) later"), "no \"declined\" offered for a child's referral to child protection")
         #expect(io.output.contains("Not yet explained to the person: You may decline."))
         #expect(io.output.contains("the child protection body decides with you after hearing the child"))
         #expect(decisions.map(\.decision) == [.made, .pending])
