@@ -40,11 +40,7 @@ struct ResultLineWriter {
         self.all = all
         let pool = pool
         func piece(_ text: String) -> Piece { pool.piece(Array(text.utf8)) }
-        func quoted(_ text: String) -> String {
-            var bytes: [UInt8] = []
-            JSONValue.writeString(text, to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        let quoted = JSONValue.quoted
         let states: [ItemState] = [.present, .absent, .undetermined]
 
         head = piece(#","pack":{"id":\#(quoted(pack.info.id)),"version":\#(quoted(pack.info.version)),"hash":\#(quoted(pack.contentHash))},"engine":{"name":\#(quoted(EngineInfo.name)),"version":\#(quoted(EngineInfo.version))},"outcome":"#)

@@ -12,11 +12,7 @@ struct SummaryLineWriter {
     init(pack: Pack) {
         let pool = pool
         func piece(_ text: String) -> Piece { pool.piece(Array(text.utf8)) }
-        func quoted(_ text: String) -> String {
-            var bytes: [UInt8] = []
-            JSONValue.writeString(text, to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        let quoted = JSONValue.quoted
         outcomes = pack.outcomes.map { piece(quoted($0.id)) }
         indicatorIDs = pack.indicators.map { piece(quoted($0.id)) }
         referralIDs = pack.referrals.map { piece(quoted($0.id)) }

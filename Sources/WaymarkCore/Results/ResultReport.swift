@@ -35,6 +35,11 @@ public struct ResultReport: Sendable {
         public var id: String
         public var title: String?
         public var text: String
+
+        /// The text to read aloud in `language` (the person's), where the pack has it; else the report's.
+        public func text(in language: String?, pack: Pack) -> String {
+            language.flatMap { lang in pack.noticeIndex[id].map { pack.notices[$0].text.text(lang) } } ?? text
+        }
     }
 
     /// An unresolved question worth asking, with the rules its answer could decide.

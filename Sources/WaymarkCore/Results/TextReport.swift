@@ -69,7 +69,7 @@ public struct TextReport: Sendable {
             out.append("")
             out.append(bold(words("Tell the person")))
             for n in report.notices {
-                let text = personLanguage.flatMap { lang in pack.noticeIndex[n.id].map { pack.notices[$0].text.text(lang) } } ?? n.text
+                let text = n.text(in: personLanguage, pack: pack)
                 out.append(wrap(text.terminalSafe, indent: "    ", firstIndent: "  - "))
             }
         }

@@ -73,6 +73,13 @@ public enum JSONValue: Sendable, Equatable {
         for _ in 0..<level { out += indent.utf8 }
     }
 
+    /// `s` as a JSON string literal, quotes included: for result pieces encoded once per pack.
+    static func quoted(_ s: String) -> String {
+        var bytes: [UInt8] = []
+        writeString(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func writeString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s

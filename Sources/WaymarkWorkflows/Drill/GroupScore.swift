@@ -43,10 +43,9 @@ public struct GroupScore: Sendable {
         missedIndicators = ranked(indicators)
         if let first = rows.first {
             questionsRight = first.score.questions.map { q in
-                (q.question, self.rows.filter { $0.score.questions.first { $0.question == q.question }?.agreement == .agree }.count)
+                (q.question, rows.filter { $0.score.questions.first { $0.question == q.question }?.agreement == .agree }.count)
             }
-            let reference = Evaluator(pack: pack).evaluate(scenario.answers).present(.indicator).map { pack.indicators[$0].id }
-            indicatorsFound = reference.map { id in (id, rows.count - self.rows.filter { $0.score.missedIndicators.contains { $0.id == id } }.count) }
+            indicatorsFound = first.score.referenceIndicators.map { id in (id, rows.count - rows.filter { $0.score.missedIndicators.contains { $0.id == id } }.count) }
         }
     }
 

@@ -36,6 +36,8 @@ public struct PracticeScore: Sendable {
     public var breakdown: [(part: String, points: Double, of: Double)] = []
 
     public var questions: [QuestionResult]
+    /// The indicators the reference answers find, in pack order.
+    public var referenceIndicators: [String] = []
     public var missedIndicators: [MissedIndicator]
     public var extraIndicators: [String]
     public var referenceOutcome: String?
@@ -70,6 +72,7 @@ public struct PracticeScore: Sendable {
                                   reference: expected.fileForm(for: question), trainee: given?.fileForm(for: question) ?? "(not answered)")
         }
         let referencePresent = reference.present(.indicator)
+        referenceIndicators = referencePresent.map { pack.indicators[$0].id }
         let traineePresent = Set(trainee.present(.indicator))
         let referenceReport = ResultReport(reference, pack: pack, language: language)
         missedIndicators = referencePresent.filter { !traineePresent.contains($0) }.map { i in

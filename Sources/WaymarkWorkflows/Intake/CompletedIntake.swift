@@ -20,6 +20,11 @@ public struct CompletedIntake {
         (answers, notes, self.decisions, told) = (session.answers, session.notes, decisions, session.told)
     }
 
+    /// The result of its answers under `pack` (the pack it was read with), as a summary or letter shows it.
+    public func result(language: String? = nil) -> ResultReport {
+        ResultReport(Evaluator(pack: pack).evaluate(answers), pack: pack, language: language, caseID: id)
+    }
+
     /// Reads a record written by `waymark intake` (`*.record.json`); its answers are typed by `pack`.
     /// `bytes`, when given, is the record already in memory (a sealed record just opened), named `path` in errors.
     public static func read(_ path: String, bytes: [UInt8]? = nil, pack: Pack, sources: SourceFiles = SourceFiles()) throws(DiagnosticsError) -> CompletedIntake {

@@ -369,6 +369,16 @@ public final class Interview {
         io.write(wrap("(" + words(Self.commandsHelp) + ")") + "\n")
     }
 
+    /// Yes or no typed in one of these catalogs' languages (y/n in any), folded the language's way; nil otherwise.
+    static func yesOrNo(_ input: String, in catalogs: [Catalog]) -> Bool? {
+        for catalog in catalogs {
+            let folded = CaseFolding.lowercased(input, language: catalog.language)
+            if catalog.yesWords.contains(folded) { return true }
+            if catalog.noWords.contains(folded) { return false }
+        }
+        return nil
+    }
+
     /// Reads typed input: y/n, choice numbers (or ids), numbers in range, text, dates.
     /// Free text typed at a prompt or as a note: longer than this is refused where it is typed, not dropped on resume.
     static let maxTypedText = 10_000
@@ -378,11 +388,7 @@ public final class Interview {
         switch question.type {
         case .yesNo:
             // Yes and no in the person's and the caseworker's language, besides y/n.
-            for catalog in [personWords, words] {
-                let folded = CaseFolding.lowercased(input, language: catalog.language)
-                if catalog.yesWords.contains(folded) { return .success(.yesNo(true)) }
-                if catalog.noWords.contains(folded) { return .success(.yesNo(false)) }
-            }
+            if let yes = Self.yesOrNo(input, in: [personWords, words]) { return .success(.yesNo(yes)) }
         case .single:
             if let n = Int(input) {
                 guard (1...question.choices.count).contains(n) else {
@@ -443,9 +449,7 @@ public final class Interview {
         while true {
             io.write(wrap(question) + "\n" + words("y/n") + " > ")
             guard let reply = io.readLine() else { return nil }
-            let typed = CaseFolding.lowercased(reply.trimmingCharacters(in: .whitespaces), language: words.language)
-            if words.yesWords.contains(typed) { return true }
-            if words.noWords.contains(typed) { return false }
+            if let agreed = Self.yesOrNo(reply.trimmingCharacters(in: .whitespaces), in: [words]) { return agreed }
             io.write(wrap(words("Please type y or n.")) + "\n")
         }
     }
@@ -510,7 +514,16 @@ public final class Interview {
         io.write(screen.notices(report, pack: pack, personLanguage: language))
         if let stop = try confirmNoticesTold(report.notices.map(\.id)) { return stop }
         if !plan.steps.isEmpty { io.write("\n" + words("For each service, record what happened.") + "\n") }
-        let child = mayBeChild(evaluation)
+        if let stop = try recordDecisions(plan, report: report, child: mayBeChild(evaluation)) { return stop }
+        let decisions = plan.steps.compactMap { session.decisions[$0.service] }
+        let path = try session.complete(report: report, decisions: decisions)
+        io.write("\n" + words("The intake is complete and saved ({1}).", session.id) + "\n")
+        return .completed(recordPath: path, report: report, decisions: decisions)
+    }
+
+    /// One decision per service, most urgent first, each journalled as it is made; `b` goes back to change one.
+    /// Nil once every service is decided; otherwise how the interview ended.
+    private func recordDecisions(_ plan: ReferralPlan, report: ResultReport, child: Bool) throws(FatalError) -> Ending? {
         var step = plan.steps.indices.first { session.decisions[plan.steps[$0].service] == nil } ?? plan.steps.count
         while step < plan.steps.count {
             let current = plan.steps[step]
@@ -569,9 +582,6 @@ public final class Interview {
             try session.record(decision: decided)
             step += 1
         }
-        let decisions = plan.steps.compactMap { session.decisions[$0.service] }
-        let path = try session.complete(report: report, decisions: decisions)
-        io.write("\n" + words("The intake is complete and saved ({1}).", session.id) + "\n")
-        return .completed(recordPath: path, report: report, decisions: decisions)
+        return nil
     }
 }

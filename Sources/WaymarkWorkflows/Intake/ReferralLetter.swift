@@ -24,7 +24,7 @@ public struct ReferralLetter {
         let status = decision?.consent == true
             ? words("agreed with the person on {1}", String((decision?.decided ?? "").prefix(10)))
             : words("proposed: the person's agreement is needed below")
-        var rows: [(String, String)] = [
+        let rows: [(String, String)] = [
             (words("Our reference"), e(intake.id)),
             (words("Date of the screening"), e(String(intake.started.prefix(10)))),
             (words("Urgency"), e(words(step.urgency.describe))),

@@ -44,7 +44,7 @@ struct ResultScreen {
         guard !report.notices.isEmpty else { return "" }
         var out = ["", words("Read to the person:")]
         for (i, n) in report.notices.enumerated() {
-            let text = personLanguage.flatMap { lang in pack.noticeIndex[n.id].map { pack.notices[$0].text.text(lang) } } ?? n.text
+            let text = n.text(in: personLanguage, pack: pack)
             out.append(TextWrap.wrap(text.terminalSafe, width: max(20, width), indent: "    ", firstIndent: " \(i + 1). "))
         }
         return out.joined(separator: "\n") + "\n"

@@ -51,8 +51,7 @@ extension Records {
                         out.diagnostics(error.diagnostics)
                         throw ExitCode(1)
                     }
-                    let result = ResultReport(Evaluator(pack: pack).evaluate(completed.answers), pack: pack, caseID: completed.id)
-                    let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(completed, report: result)
+                    let markdown = IntakeSummary(includeSensitive: includeSensitive).markdown(completed, report: completed.result())
                     try SecureFile.writeAtomically(Array(markdown.utf8), to: report)
                     out.print("Summary: \(report)\n")
                 } else if let output {

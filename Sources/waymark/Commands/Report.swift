@@ -55,8 +55,7 @@ struct Report: ParsableCommand {
                                 summary: false)
         }
         let directory = try serviceOptions.load(pack: pack, settings: settings, output: console)
-        let report = ResultReport(Evaluator(pack: pack).evaluate(completed.answers), pack: pack, language: lang, caseID: completed.id)
-            .withContacts(from: directory, pack: pack)
+        let report = completed.result(language: lang).withContacts(from: directory, pack: pack)
         let text: String
         if let letter {
             let steps = ReferralPlan(report).steps
